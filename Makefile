@@ -1,0 +1,54 @@
+# Everything an editor or a developer runs. `make site` and `make test` work on a fresh machine.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+# Debian packages the build needs (none yet beyond Python); the browser checks need chromium.
+SYSTEM_PACKAGES :=
+BROWSER_PACKAGES := chromium
+RUN := PYTHONPATH=plugins $(PY) -m site_build
+
+.PHONY: site check test lint serve clean screenshots lock system browser
+
+site: $(STAMP) system
+	$(RUN) build
+
+check: $(STAMP)
+	$(RUN) check
+
+test: $(STAMP) system
+	$(PY) -m ruff check .
+	$(PY) -m pytest -q
+
+lint: $(STAMP)
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+serve: $(STAMP) system
+	$(RUN) serve
+
+screenshots: $(STAMP) browser
+	$(RUN) build
+	$(PY) tools/screenshots.py
+
+clean:
+	rm -rf output output.* .cache __pycache__ .pytest_cache .ruff_cache
+
+$(STAMP): requirements.lock
+	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is needed"'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $(STAMP)
+
+system:
+	@sh tools/ensure-debian-packages.sh $(SYSTEM_PACKAGES)
+
+browser:
+	@sh tools/ensure-debian-packages.sh $(BROWSER_PACKAGES)
+
+# Re-resolve the pinned set after changing pyproject.toml dependencies.
+lock:
+	rm -rf /tmp/lock-venv && $(PYTHON) -m venv /tmp/lock-venv
+	/tmp/lock-venv/bin/pip install --quiet -e '.[dev]'
+	(echo "# Full pinned set (direct + transitive), generated with: make lock"; \
+	 /tmp/lock-venv/bin/pip freeze --exclude-editable) > requirements.lock

@@ -1,0 +1,63 @@
+"""Content errors as editors read them: one line `PATH:LINE: FIELD: MESSAGE`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, order=True)
+class ContentError:
+    path: str  # relative to the project root, with forward slashes
+    line: int
+    field: str  # dotted path such as `aid[0].committed.value`, or a word such as `yaml`
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.field}: {self.message}"
+
+
+@dataclass
+class ErrorReport:
+    """Collects every problem of a build so that all of them are shown at once."""
+
+    errors: list[ContentError] = field(default_factory=list)
+
+    def add(self, path: str, line: int, field_name: str, message: str) -> None:
+        self.errors.append(ContentError(path, max(line, 1), field_name, message))
+
+    def extend(self, errors: list[ContentError]) -> None:
+        self.errors.extend(errors)
+
+    def __bool__(self) -> bool:
+        return bool(self.errors)
+
+    def __len__(self) -> int:
+        return len(self.errors)
+
+    def lines(self) -> list[str]:
+        return [str(e) for e in sorted(set(self.errors))]
+
+    def render(self) -> str:
+        return "\n".join(self.lines())
+
+
+class ContentInvalid(Exception):
+    """Raised by the build when the content has errors; carries the whole report."""
+
+    def __init__(self, report: ErrorReport):
+        self.report = report
+        count = len(report)
+        super().__init__(
+            f"{count} content error{'s' if count != 1 else ''}:\n{report.render()}"
+        )
+
+
+def format_field(loc: tuple[str | int, ...]) -> str:
+    """('aid', 0, 'committed', 'value') -> 'aid[0].committed.value'."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out or "-"

@@ -1,0 +1,415 @@
+"""Load and check a whole project: data files, stories, references, translation groups.
+
+`load_project(root)` is the single entry point used by `make check`, by the build and by tests.
+It never stops at the first problem: every error of the project ends up in the report.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from . import schema
+from .errors import ContentError, ErrorReport
+from .schema import did_you_mean
+from .source import SourceError, read_text, split_front_matter
+from .validation import validate
+from .values import LText
+from .yaml_loader import LineMap, YamlSyntaxError, load_yaml
+
+DATA_FILES = {
+    "site": "site.yaml",
+    "partners": "partners.yaml",
+    "categories": "categories.yaml",
+    "provinces": "provinces.yaml",
+    "rates": "exchange-rates.yaml",
+}
+STORY_SUFFIXES = (".md", ".markdown")
+
+
+@dataclass
+class SiteData:
+    site: schema.Site | None = None
+    partners: list[schema.Partner] = field(default_factory=list)
+    categories: dict[str, schema.Category] = field(default_factory=dict)
+    provinces: dict[str, schema.Province] = field(default_factory=dict)
+    rates: dict[str, dict[int, Any]] = field(default_factory=dict)
+
+    @property
+    def partners_by_id(self) -> dict[str, schema.Partner]:
+        return {p.id: p for p in self.partners}
+
+
+@dataclass
+class StoryFile:
+    """One language version of a story."""
+
+    path: Path
+    rel: str
+    front: schema.FrontMatter
+    body: str
+    lines: LineMap
+
+    @property
+    def lang(self) -> str:
+        return self.front.lang
+
+    @property
+    def published(self) -> bool:
+        return self.front.status == "published"
+
+
+@dataclass
+class Story:
+    """A translation group: the versions of one story, sharing a slug and the story data."""
+
+    slug: str
+    versions: dict[str, StoryFile]
+    partners: list[str]
+    events: list[schema.Event]
+    aid: list[schema.AidFigure]
+    province: str  # the story's province (explicit, else the site's)
+
+    def published_versions(self) -> list[StoryFile]:
+        return [v for v in self.versions.values() if v.published]
+
+
+@dataclass
+class Project:
+    root: Path
+    data: SiteData
+    files: list[StoryFile]
+    stories: dict[str, Story]
+
+    def file(self, path: Path | str) -> StoryFile | None:
+        target = Path(path).resolve()
+        for f in self.files:
+            if f.path == target:
+                return f
+        return None
+
+
+def rel(root: Path, path: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+# --- YAML files ---------------------------------------------------------------------------
+
+
+def _load_yaml_file(root: Path, path: Path, report: ErrorReport) -> tuple[Any, LineMap] | None:
+    r = rel(root, path)
+    if not path.exists():
+        report.add(r, 1, "file", "missing file: see docs/ for what it contains")
+        return None
+    try:
+        value, lines, problems = load_yaml(read_text(path))
+    except SourceError as exc:
+        report.add(r, exc.line, exc.field, exc.message)
+        return None
+    except YamlSyntaxError as exc:
+        report.add(r, exc.line, "yaml", exc.message)
+        return None
+    for p in problems:
+        report.add(r, p.line, _field(p.field), p.message)
+    return value, lines
+
+
+def _field(loc: tuple) -> str:
+    from .errors import format_field
+
+    return format_field(loc)
+
+
+def _validate_into(
+    model: type[BaseModel], value: Any, r: str, lines: LineMap, report: ErrorReport, prefix=()
+) -> Any:
+    result, errors = validate(model, value, r, lines, prefix)
+    report.extend(errors)
+    return result
+
+
+def load_data(root: Path, report: ErrorReport) -> tuple[SiteData, dict[str, LineMap]]:
+    data_dir = root / "content" / "data"
+    data = SiteData()
+    line_maps: dict[str, LineMap] = {}
+    raw_values: dict[str, Any] = {}
+    models: dict[str, type[BaseModel]] = {
+        "site": schema.Site,
+        "partners": schema.Partners,
+        "categories": schema.Categories,
+        "provinces": schema.Provinces,
+        "rates": schema.ExchangeRates,
+    }
+    for name, filename in DATA_FILES.items():
+        path = data_dir / filename
+        loaded = _load_yaml_file(root, path, report)
+        if loaded is None:
+            continue
+        value, lines = loaded
+        line_maps[name] = lines
+        raw_values[name] = value
+        r = rel(root, path)
+        prefix = ("partners",) if name == "partners" else ()
+        if value is None and name != "site":
+            value = [] if name == "partners" else {}
+        model = _validate_into(models[name], value, r, lines, report, prefix)
+        if model is None:
+            # keep what is valid so that stories are still checked against it
+            model = _partial(name, value, r, lines)
+        if model is None:
+            continue
+        if name == "site":
+            data.site = model
+        elif name == "partners":
+            data.partners = list(model.root)
+        elif name == "categories":
+            data.categories = dict(model.root)
+        elif name == "provinces":
+            data.provinces = dict(model.root)
+        else:
+            data.rates = {c: dict(years) for c, years in model.root.items()}
+    _check_data_refs(root, data, raw_values, line_maps, report)
+    return data, line_maps
+
+
+def _partial(name: str, value: Any, r: str, lines: LineMap) -> Any:
+    """Valid entries of a data file with errors elsewhere (errors already reported)."""
+    item_models = {
+        "partners": schema.Partner,
+        "categories": schema.Category,
+        "provinces": schema.Province,
+    }
+    if name == "partners" and isinstance(value, list):
+        good = [validate(schema.Partner, v, r, lines)[0] for v in value]
+        return schema.Partners.model_construct([p for p in good if p is not None])
+    if name in item_models and isinstance(value, dict):
+        good = {}
+        for key, item in value.items():
+            model = validate(item_models[name], item, r, lines)[0]
+            if model is not None:
+                good[str(key)] = model
+        root_model = schema.Categories if name == "categories" else schema.Provinces
+        return root_model.model_construct(good)
+    return None
+
+
+def _check_data_refs(
+    root: Path,
+    data: SiteData,
+    raw_values: dict[str, Any],
+    line_maps: dict[str, LineMap],
+    report: ErrorReport,
+) -> None:
+    data_dir = root / "content" / "data"
+    if "partners" in raw_values and isinstance(raw_values["partners"], list):
+        r = rel(root, data_dir / DATA_FILES["partners"])
+        seen: dict[str, int] = {}
+        for i, item in enumerate(raw_values["partners"]):
+            pid = item.get("id") if isinstance(item, dict) else None
+            if not isinstance(pid, str):
+                continue
+            line = line_maps["partners"].line((i, "id"))
+            if pid in seen:
+                report.add(
+                    r, line, f"partners[{i}].id",
+                    f"duplicate partner id '{pid}' (first at line {seen[pid]})",
+                )  # fmt: skip
+            else:
+                seen[pid] = line
+    if "provinces" in line_maps:
+        r = rel(root, data_dir / DATA_FILES["provinces"])
+        for key, prov in data.provinces.items():
+            if prov.merged_into and prov.merged_into not in data.provinces:
+                report.add(
+                    r, line_maps["provinces"].line((key, "merged_into")), f"{key}.merged_into",
+                    f"unknown province '{prov.merged_into}'"
+                    f"{did_you_mean(prov.merged_into, list(data.provinces))}",
+                )  # fmt: skip
+    if data.site and "site" in line_maps and data.provinces:
+        if data.site.province not in data.provinces:
+            r = rel(root, data_dir / DATA_FILES["site"])
+            report.add(
+                r, line_maps["site"].line(("province",)), "province",
+                f"unknown province '{data.site.province}': add it to provinces.yaml"
+                f"{did_you_mean(data.site.province, list(data.provinces))}",
+            )  # fmt: skip
+
+
+# --- stories ------------------------------------------------------------------------------
+
+
+def story_paths(root: Path) -> list[Path]:
+    base = root / "content" / "articles"
+    if not base.exists():
+        return []
+    return sorted(p for p in base.rglob("*") if p.suffix in STORY_SUFFIXES and p.is_file())
+
+
+def load_story(
+    root: Path, path: Path, data: SiteData, report: ErrorReport
+) -> StoryFile | None:
+    r = rel(root, path)
+    try:
+        split = split_front_matter(read_text(path))
+        value, lines, problems = load_yaml(split.front, split.front_first_line)
+    except SourceError as exc:
+        report.add(r, exc.line, exc.field, exc.message)
+        return None
+    except YamlSyntaxError as exc:
+        report.add(r, exc.line, "yaml", exc.message)
+        return None
+    for p in problems:
+        report.add(r, p.line, _field(p.field), p.message)
+    if not isinstance(value, dict):
+        report.add(r, 2, "front matter", "the front matter must be fields (key: value lines)")
+        return None
+    _check_story_refs(root, r, value, lines, data, report)
+    front = _validate_into(schema.FrontMatter, value, r, lines, report)
+    if front is None:
+        return None
+    return StoryFile(path.resolve(), r, front, split.body, lines)
+
+
+def _get(d: Any, *loc: str | int) -> Any:
+    for part in loc:
+        if isinstance(part, int):
+            d = d[part] if isinstance(d, list) and part < len(d) else None
+        else:
+            d = d.get(part) if isinstance(d, dict) else None
+    return d
+
+
+def _items(d: Any, key: str) -> list[tuple[int, Any]]:
+    value = d.get(key) if isinstance(d, dict) else None
+    return list(enumerate(value)) if isinstance(value, list) else []
+
+
+def _check_story_refs(
+    root: Path, r: str, raw: dict[str, Any], lines: LineMap, data: SiteData, report: ErrorReport
+) -> None:
+    """References to data files, checked on the raw values so that they are reported even
+    when other fields of the same file are wrong."""
+    partners = data.partners_by_id
+
+    def need(kind: str, known: Any, loc: tuple, hint: str) -> None:
+        key = _get(raw, *loc)
+        if isinstance(key, str) and known and key not in known:
+            report.add(
+                r, lines.line(loc), _field(loc),
+                f"unknown {kind} '{key}'{did_you_mean(key, list(known))}; {hint}",
+            )  # fmt: skip
+
+    partner_hint = "see content/data/partners.yaml"
+    province_hint = "see content/data/provinces.yaml"
+    need("category", data.categories, ("category",), "see content/data/categories.yaml")
+    need("province", data.provinces, ("province",), province_hint)
+    for i, _ in _items(raw, "partners"):
+        need("partner", partners, ("partners", i), partner_hint)
+    for i, ev in _items(raw, "events"):
+        for j, _ in _items(ev, "partners"):
+            need("partner", partners, ("events", i, "partners", j), partner_hint)
+    for i, _ in _items(raw, "aid"):
+        need("partner", partners, ("aid", i, "partner"), partner_hint)
+        need("province", data.provinces, ("aid", i, "province"), province_hint)
+    src = _get(raw, "image", "src")
+    if isinstance(src, str) and src.strip() and not (root / "content" / src.strip()).is_file():
+        report.add(
+            r, lines.line(("image", "src")), "image.src",
+            f"no file content/{src.strip()}: the path is relative to content/",
+        )  # fmt: skip
+
+
+def _check_rates(f: StoryFile, data: SiteData, report: ErrorReport) -> None:
+    """A USD equivalent needs the rate of the period's last year (and USD's, to get to USD)."""
+    for i, fig in enumerate(f.front.aid):
+        year = fig.period.last_year
+        for name in ("committed", "disbursed", "plan"):
+            money = getattr(fig, name)
+            if money is None or money.currency == "USD":
+                continue
+            needed = [money.currency, "USD"] if money.currency != "VND" else ["USD"]
+            for currency in needed:
+                if year not in data.rates.get(currency, {}):
+                    report.add(
+                        f.rel, f.lines.line(("aid", i, name, "currency")), f"aid[{i}].{name}",
+                        f"no exchange rate for {currency} in {year}: add it to "
+                        f"content/data/exchange-rates.yaml ({currency}: {year}: VND for one unit)",
+                    )  # fmt: skip
+
+
+def _group(files: list[StoryFile], data: SiteData, report: ErrorReport) -> dict[str, Story]:
+    by_slug: dict[str, list[StoryFile]] = defaultdict(list)
+    for f in files:
+        by_slug[f.front.slug].append(f)
+    stories: dict[str, Story] = {}
+    site_province = data.site.province if data.site else ""
+    for slug, group in sorted(by_slug.items()):
+        versions: dict[str, StoryFile] = {}
+        for f in group:
+            if f.lang in versions:
+                first = versions[f.lang]
+                report.add(
+                    f.rel, f.lines.line(("slug",)), "slug",
+                    f"another {f.lang} story has slug '{slug}': {first.rel}; "
+                    "each language version of a story needs its own story slug",
+                )  # fmt: skip
+                continue
+            versions[f.lang] = f
+        shared = _shared_data(list(versions.values()), report)
+        stories[slug] = Story(
+            slug=slug,
+            versions=versions,
+            partners=shared["partners"],
+            events=shared["events"],
+            aid=shared["aid"],
+            province=shared["province"] or site_province,
+        )
+    return stories
+
+
+def _shared_data(versions: list[StoryFile], report: ErrorReport) -> dict[str, Any]:
+    """Story data may stand in one version or in several, if equal; else name both files."""
+    out: dict[str, Any] = {"partners": [], "events": [], "aid": [], "province": None}
+    for name in ("partners", "events", "aid", "province"):
+        stated = [v for v in versions if name in v.front.model_fields_set]
+        for other in stated[1:]:
+            a, b = getattr(stated[0].front, name), getattr(other.front, name)
+            if a != b:
+                report.add(
+                    other.rel, other.lines.line((name,)), name,
+                    f"differs from {stated[0].rel}:{stated[0].lines.line((name,))}; "
+                    "story data must be equal in every version: write it in one version only",
+                )  # fmt: skip
+        if stated:
+            out[name] = getattr(stated[0].front, name)
+    return out
+
+
+def load_project(root: Path) -> tuple[Project, ErrorReport]:
+    root = root.resolve()
+    report = ErrorReport()
+    data, _ = load_data(root, report)
+    files: list[StoryFile] = []
+    for path in story_paths(root):
+        f = load_story(root, path, data, report)
+        if f is not None:
+            _check_rates(f, data, report)
+            files.append(f)
+    stories = _group(files, data, report)
+    return Project(root, data, files, stories), report
+
+
+def localized(text: LText | str | None, lang: str) -> str:
+    if text is None:
+        return ""
+    return text.get(lang) if isinstance(text, LText) else text
+
+
+__all__ = ["ContentError", "Project", "SiteData", "Story", "StoryFile", "load_project"]
