@@ -8,7 +8,7 @@ SYSTEM_PACKAGES :=
 BROWSER_PACKAGES := chromium
 RUN := PYTHONPATH=plugins $(PY) -m site_build
 
-.PHONY: site check test lint serve clean screenshots lock system browser
+.PHONY: site check test lint serve clean screenshots lock system browser messages
 
 site: $(STAMP) system
 	$(RUN) build
@@ -52,3 +52,10 @@ lock:
 	/tmp/lock-venv/bin/pip install --quiet -e '.[dev]'
 	(echo "# Full pinned set (direct + transitive), generated with: make lock"; \
 	 /tmp/lock-venv/bin/pip freeze --exclude-editable) > requirements.lock
+
+# Extract theme strings and merge them into the vi/en catalogs (then translate the new ones).
+messages: $(STAMP)
+	$(VENV)/bin/pybabel extract -F theme/babel.cfg -o theme/translations/messages.pot \
+		--no-location --omit-header --sort-output .
+	$(VENV)/bin/pybabel update -i theme/translations/messages.pot -d theme/translations \
+		--no-location --omit-header

@@ -1,0 +1,77 @@
+"""Pelican settings for the portal. Only plain values here: Pelican pickles settings with its
+content cache, so no functions, lambdas or modules (uppercase names only are settings)."""
+
+import sys
+from pathlib import Path
+
+_here = Path(__file__).resolve().parent
+if str(_here / "plugins") not in sys.path:
+    sys.path.insert(0, str(_here / "plugins"))
+
+from bilingual.urls import PATTERNS  # noqa: E402
+
+SITENAME = "Liên hiệp các tổ chức hữu nghị"  # the shown name comes from content/data/site.yaml
+SITEURL = ""
+PREVIEW_URL = "http://localhost:8000"  # base of feed and sitemap links when SITEURL is empty
+PATH = "content"
+ARTICLE_PATHS = ["articles"]
+PAGE_PATHS: list[str] = []
+STATIC_PATHS = ["images"]
+THEME = "theme"
+THEME_STATIC_DIR = "theme"
+TIMEZONE = "Asia/Ho_Chi_Minh"
+DEFAULT_LANG = "vi"
+DEFAULT_DATE_FORMAT = "%Y-%m-%d"
+
+READERS = {"rst": None, "html": None, "htm": None}  # stories are Markdown only
+
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["content_model", "bilingual"]
+
+# Pelican computes article URLs; our bilingual generator writes every page itself, so
+# Pelican's own writers are switched off (empty SAVE_AS, no direct templates, no feeds).
+ARTICLE_URL = PATTERNS["vi"]["article"]
+ARTICLE_LANG_URL = PATTERNS["en"]["article"]
+ARTICLE_SAVE_AS = ""
+ARTICLE_LANG_SAVE_AS = ""
+DRAFT_SAVE_AS = ""
+DRAFT_LANG_SAVE_AS = ""
+PAGE_SAVE_AS = ""
+PAGE_LANG_SAVE_AS = ""
+CATEGORY_SAVE_AS = ""
+TAG_SAVE_AS = ""
+AUTHOR_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = ""
+MONTH_ARCHIVE_SAVE_AS = ""
+DAY_ARCHIVE_SAVE_AS = ""
+DIRECT_TEMPLATES: list[str] = []
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+# Never the default pattern: tag `xt1` page 2 would overwrite tag `xt12` page 1.
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+DEFAULT_PAGINATION = 10
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.sane_lists": {},
+    },
+    "output_format": "html5",
+}
+JINJA_ENVIRONMENT = {
+    "extensions": ["jinja2.ext.i18n"],
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "autoescape": True,
+}
+
+# Hash-based change detection: a git checkout resets mtimes.
+CHECK_MODIFIED_METHOD = "md5"
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False

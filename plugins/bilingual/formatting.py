@@ -1,0 +1,25 @@
+"""Numbers and dates as readers of each language expect them, through Babel's locales."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from babel.dates import format_date as _babel_date
+from babel.numbers import format_decimal
+
+
+def format_day(value: date | datetime, lang: str, style: str = "long") -> str:
+    """vi: `9 tháng 6, 2022`; en: `June 9, 2022`."""
+    if isinstance(value, datetime):
+        value = value.date()
+    return _babel_date(value, format=style, locale=lang)
+
+
+def format_number(value: int | float | Decimal, lang: str) -> str:
+    """vi: `16.104.216.000`; en: `16,104,216,000`."""
+    return format_decimal(value, locale=lang)
+
+
+def format_month_year(value: date | datetime, lang: str) -> str:
+    return _babel_date(value, format="MMMM y", locale=lang)

@@ -1,0 +1,160 @@
+"""Pelican adapter: a generator that renders the page plan of both languages with the theme,
+each language with its own gettext catalog, and writes the feeds and the sitemap."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pelican import signals
+from pelican.generators import Generator
+
+from content_model.project import Project, localized
+
+from . import catalogs, formatting, urls
+from .feeds import FeedItem, render_atom
+from .plan import NO_TRANSLATION_ANCHOR, Entry, Page, language_switch, plan_site, tag_urls
+from .sitemap import absolute, render_sitemap
+
+TEMPLATES = {
+    "home": "index.html",
+    "article": "article.html",
+    "category": "listing.html",
+    "tag": "listing.html",
+    "archive": "listing.html",
+    "archives": "archives.html",
+}
+
+
+def base_url(settings: dict[str, Any]) -> str:
+    """Absolute base for feeds and the sitemap (local preview when SITEURL is empty)."""
+    return settings.get("SITEURL") or settings.get("PREVIEW_URL", "http://localhost:8000")
+
+
+THEME_FILTERS = {
+    "format_day": formatting.format_day,
+    "format_number": formatting.format_number,
+    "localized": localized,
+}
+
+
+def add_theme_filters(generator: Generator) -> None:
+    """Every generator compiles theme templates, so every environment gets our filters."""
+    generator.env.filters.update(THEME_FILTERS)
+
+
+class BilingualGenerator(Generator):
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.pages: list[Page] = []
+
+    def generate_context(self) -> None:
+        project: Project = self.context["project"]
+        entries = [
+            Entry(
+                lang=a.lang,
+                slug=a.slug,
+                date=a.date,
+                category=a.category.slug,
+                tags=tuple(t.name for t in getattr(a, "tags", [])),
+                obj=a,
+            )
+            for a in self.context["published_articles"]
+        ]
+        self.pages = plan_site(
+            entries, list(project.data.categories), self.settings.get("DEFAULT_PAGINATION", 10)
+        )
+        self.context["bilingual_pages"] = self.pages
+
+    # --- rendering ------------------------------------------------------------------------
+
+    def _common(self, lang: str, project: Project) -> dict[str, Any]:
+        site = project.data.site
+        assert site is not None
+        return {
+            "lang": lang,
+            "SITEURL": self.settings.get("SITEURL", ""),
+            "site": {
+                "name": localized(site.name, lang),
+                "short_name": localized(site.short_name, lang),
+                "bulletin": localized(site.bulletin, lang),
+                "address": site.address,
+                "phone": site.phone,
+                "email": site.email,
+                "province": localized(project.data.provinces[site.province].name, lang)
+                if site.province in project.data.provinces
+                else "",
+            },
+            "categories_nav": [
+                {"key": key, "name": localized(cat.name, lang), "url": urls.url(lang, "category", key=key)}
+                for key, cat in project.data.categories.items()
+            ],
+            "home_url": urls.url(lang, "home"),
+            "archives_url": urls.url(lang, "archives"),
+            "feed_url": urls.url(lang, "feed"),
+            "no_translation_anchor": NO_TRANSLATION_ANCHOR,
+        }
+
+    def generate_output(self, writer: Any) -> None:
+        project: Project = self.context["project"]
+        output = Path(self.output_path)
+        tags = tag_urls(self.pages)
+        for lang in urls.LANGS:
+            self.env.install_gettext_translations(
+                catalogs.load_translations(Path(self.theme) / "translations", lang), newstyle=True
+            )
+            common = self._common(lang, project)
+            for page in (p for p in self.pages if p.lang == lang):
+                context = {
+                    **common,
+                    "page": page,
+                    "switch": language_switch(page),
+                    "tag_urls": {name: url for (tl, name), url in tags.items() if tl == lang},
+                    "category_names": {c["key"]: c["name"] for c in common["categories_nav"]},
+                }
+                if page.kind == "article":
+                    context["article"] = page.items[0].obj
+                html = self.get_template(TEMPLATES[page.kind].removesuffix(".html")).render(
+                    context
+                )
+                _write(output / page.save_as, html)
+            self._write_feed(lang, project, output)
+        _write(output / "sitemap.xml", render_sitemap(self.pages, base_url(self.settings)))
+
+    def _write_feed(self, lang: str, project: Project, output: Path) -> None:
+        base = base_url(self.settings)
+        assert project.data.site is not None
+        items = [
+            FeedItem(
+                title=a.title,
+                url=absolute(base, a.url),
+                date=a.date,
+                summary=getattr(a, "summary", "") or "",
+                content=a.content,
+                author=str(a.author) if getattr(a, "author", None) else None,
+            )
+            for a in self.context["published_articles"]
+            if a.lang == lang
+        ]
+        xml = render_atom(
+            title=localized(project.data.site.name, lang),
+            home_url=absolute(base, urls.url(lang, "home")),
+            feed_url=absolute(base, urls.url(lang, "feed")),
+            lang=lang,
+            items=items,
+        )
+        _write(output / urls.url(lang, "feed"), xml)
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def get_generators(pelican: Any) -> type[Generator]:
+    return BilingualGenerator
+
+
+def register() -> None:
+    signals.generator_init.connect(add_theme_filters)
+    signals.get_generators.connect(get_generators)

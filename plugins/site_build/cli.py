@@ -1,0 +1,109 @@
+"""`python -m site_build check|build|serve`: what `make check`, `make site`, `make serve` run.
+
+A build reads the whole project first and stops with every content error, one per line, and
+exit code 1, before anything is written. Pelican writes into a folder beside `output/`, which
+replaces `output/` only when the build succeeded: a failed build leaves the last output as it was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import shutil
+import sys
+from pathlib import Path
+
+from content_model.errors import ContentInvalid
+from content_model.project import load_project
+
+
+def check(root: Path) -> int:
+    project, report = load_project(root)
+    if report:
+        _print_errors(report.lines())
+        return 1
+    versions = len(project.files)
+    print(f"OK: {len(project.stories)} stories ({versions} language versions), no errors.")
+    return 0
+
+
+def _print_errors(lines: list[str]) -> None:
+    for line in lines:
+        print(line, file=sys.stderr)
+    n = len(lines)
+    print(f"{n} error{'s' if n != 1 else ''}: nothing was built.", file=sys.stderr)
+
+
+def build(root: Path, output: Path, settings_file: str = "pelicanconf.py") -> int:
+    from pelican import Pelican
+    from pelican.log import init as init_logging
+    from pelican.settings import read_settings
+
+    init_logging(level=logging.WARNING)
+    root = root.resolve()
+    output = output.resolve()
+    staging = output.with_name(f"{output.name}.building")
+    shutil.rmtree(staging, ignore_errors=True)
+    settings = read_settings(
+        str(root / settings_file),
+        override={
+            "PATH": str(root / "content"),
+            "OUTPUT_PATH": str(staging),
+            "THEME": str(root / "theme"),
+            "PLUGIN_PATHS": [str(root / "plugins")],
+        },
+    )
+    try:
+        Pelican(settings).run()
+    except ContentInvalid as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        _print_errors(exc.report.lines())
+        return 1
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _swap(staging, output)
+    print(f"Built {output}")
+    return 0
+
+
+def _swap(new: Path, output: Path) -> None:
+    old = output.with_name(f"{output.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if output.exists():
+        output.rename(old)
+    new.rename(output)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def serve(root: Path, output: Path, port: int) -> int:
+    import functools
+    import http.server
+
+    status = build(root, output)
+    if status:
+        return status
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(output))
+    with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as httpd:
+        print(f"Serving {output} at http://127.0.0.1:{port}/ (Ctrl-C to stop)")
+        try:
+            httpd.serve_forever()
+        except KeyboardInterrupt:
+            pass
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="site_build", description=__doc__)
+    parser.add_argument("command", choices=["check", "build", "serve"])
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder")
+    parser.add_argument("--output", type=Path, default=None, help="default: ROOT/output")
+    parser.add_argument("--settings", default="pelicanconf.py")
+    parser.add_argument("--port", type=int, default=8000)
+    args = parser.parse_args(argv)
+    output = args.output or args.root / "output"
+    if args.command == "check":
+        return check(args.root)
+    if args.command == "build":
+        return build(args.root, output, args.settings)
+    return serve(args.root, output, args.port)
