@@ -21,9 +21,7 @@ class FeedItem:
 def render_atom(
     title: str, home_url: str, feed_url: str, lang: str, items: list[FeedItem], limit: int = 20
 ) -> str:
-    feed = Atom1Feed(
-        title=title, link=home_url, feed_url=feed_url, description="", language=lang
-    )
+    feed = Atom1Feed(title=title, link=home_url, feed_url=feed_url, description="", language=lang)
     for item in sorted(items, key=lambda i: (i.date, i.url), reverse=True)[:limit]:
         feed.add_item(
             title=item.title,

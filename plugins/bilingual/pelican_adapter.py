@@ -6,10 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from content_model.project import Project, localized
 from pelican import signals
 from pelican.generators import Generator
-
-from content_model.project import Project, localized
 
 from . import catalogs, formatting, urls
 from .feeds import FeedItem, render_atom
@@ -86,7 +85,11 @@ class BilingualGenerator(Generator):
                 else "",
             },
             "categories_nav": [
-                {"key": key, "name": localized(cat.name, lang), "url": urls.url(lang, "category", key=key)}
+                {
+                    "key": key,
+                    "name": localized(cat.name, lang),
+                    "url": urls.url(lang, "category", key=key),
+                }
                 for key, cat in project.data.categories.items()
             ],
             "home_url": urls.url(lang, "home"),
@@ -114,9 +117,7 @@ class BilingualGenerator(Generator):
                 }
                 if page.kind == "article":
                     context["article"] = page.items[0].obj
-                html = self.get_template(TEMPLATES[page.kind].removesuffix(".html")).render(
-                    context
-                )
+                html = self.get_template(TEMPLATES[page.kind].removesuffix(".html")).render(context)
                 _write(output / page.save_as, html)
             self._write_feed(lang, project, output)
         _write(output / "sitemap.xml", render_sitemap(self.pages, base_url(self.settings)))

@@ -70,9 +70,7 @@ def _paginated(
     ]
 
 
-def plan_site(
-    entries: list[Entry], categories: list[str], per_page: int = 10
-) -> list[Page]:
+def plan_site(entries: list[Entry], categories: list[str], per_page: int = 10) -> list[Page]:
     pages: list[Page] = []
     by_lang: dict[str, list[Entry]] = defaultdict(list)
     for e in entries:
@@ -82,8 +80,14 @@ def plan_site(
         pages += _paginated("home", lang, ("home",), mine, per_page)
         for e in mine:
             pages.append(
-                Page("article", lang, ("article", e.slug), urls.url(lang, "article", slug=e.slug),
-                     [e], params={"slug": e.slug})  # fmt: skip
+                Page(
+                    "article",
+                    lang,
+                    ("article", e.slug),
+                    urls.url(lang, "article", slug=e.slug),
+                    [e],
+                    params={"slug": e.slug},
+                )
             )
         for key in categories:
             in_cat = [e for e in mine if e.category == key]
@@ -92,18 +96,31 @@ def plan_site(
         for name, slug in sorted(tag_slugs.items(), key=lambda kv: kv[1]):
             tagged = [e for e in mine if name in e.tags]
             # tags are words of one language: a tag page has no translation
-            pages += _paginated("tag", lang, ("tag", lang, slug), tagged, per_page,
-                                slug=slug, name=name)  # fmt: skip
+            pages += _paginated(
+                "tag", lang, ("tag", lang, slug), tagged, per_page, slug=slug, name=name
+            )
         years = sorted({e.date.year for e in mine}, reverse=True)
         pages.append(
-            Page("archives", lang, ("archives",), urls.url(lang, "archives"), _newest_first(mine),
-                 params={"years": years})  # fmt: skip
+            Page(
+                "archives",
+                lang,
+                ("archives",),
+                urls.url(lang, "archives"),
+                _newest_first(mine),
+                params={"years": years},
+            )
         )
         for year in years:
             in_year = _newest_first([e for e in mine if e.date.year == year])
             pages.append(
-                Page("archive", lang, ("archive", year), urls.url(lang, "archive", year=year),
-                     in_year, params={"year": year})  # fmt: skip
+                Page(
+                    "archive",
+                    lang,
+                    ("archive", year),
+                    urls.url(lang, "archive", year=year),
+                    in_year,
+                    params={"year": year},
+                )
             )
     link_translations(pages)
     return pages
@@ -119,9 +136,7 @@ def link_translations(pages: list[Page]) -> None:
 
 def tag_urls(pages: list[Page]) -> dict[tuple[str, str], str]:
     """(lang, tag name) -> URL of its first page, for tag links on articles."""
-    return {
-        (p.lang, p.params["name"]): p.url for p in pages if p.kind == "tag" and p.number == 1
-    }
+    return {(p.lang, p.params["name"]): p.url for p in pages if p.kind == "tag" and p.number == 1}
 
 
 @dataclass(frozen=True)

@@ -47,17 +47,26 @@ class ContentInvalid(Exception):
     def __init__(self, report: ErrorReport):
         self.report = report
         count = len(report)
-        super().__init__(
-            f"{count} content error{'s' if count != 1 else ''}:\n{report.render()}"
-        )
+        super().__init__(f"{count} content error{'s' if count != 1 else ''}:\n{report.render()}")
 
 
-def format_field(loc: tuple[str | int, ...]) -> str:
-    """('aid', 0, 'committed', 'value') -> 'aid[0].committed.value'."""
+def format_field(loc: tuple[str | int, ...], data: object = None) -> str:
+    """('aid', 0, 'committed', 'value') -> 'aid[0].committed.value'.
+
+    With the data the path walks through, an int is a list index only where the data is a
+    list: a year key of a mapping stays `USD.2022`.
+    """
     out = ""
     for part in loc:
-        if isinstance(part, int):
+        is_index = isinstance(part, int) and not isinstance(data, dict)
+        if is_index:
             out += f"[{part}]"
         else:
             out += ("." if out else "") + str(part)
+        if isinstance(data, dict):
+            data = data.get(part)
+        elif isinstance(data, list) and isinstance(part, int) and part < len(data):
+            data = data[part]
+        else:
+            data = None
     return out or "-"

@@ -38,6 +38,9 @@ class SiteData:
     categories: dict[str, schema.Category] = field(default_factory=dict)
     provinces: dict[str, schema.Province] = field(default_factory=dict)
     rates: dict[str, dict[int, Any]] = field(default_factory=dict)
+    # keys each data file declares, even in entries with errors: references are checked
+    # against these, so one broken entry does not turn every reference to it into an error
+    declared: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def partners_by_id(self) -> dict[str, schema.Partner]:
@@ -155,6 +158,7 @@ def load_data(root: Path, report: ErrorReport) -> tuple[SiteData, dict[str, Line
         value, lines = loaded
         line_maps[name] = lines
         raw_values[name] = value
+        data.declared[name] = _declared_keys(value)
         r = rel(root, path)
         prefix = ("partners",) if name == "partners" else ()
         if value is None and name != "site":
@@ -177,6 +181,14 @@ def load_data(root: Path, report: ErrorReport) -> tuple[SiteData, dict[str, Line
             data.rates = {c: dict(years) for c, years in model.root.items()}
     _check_data_refs(root, data, raw_values, line_maps, report)
     return data, line_maps
+
+
+def _declared_keys(value: Any) -> list[str]:
+    if isinstance(value, dict):
+        return [str(k) for k in value]
+    if isinstance(value, list):
+        return [str(v["id"]) for v in value if isinstance(v, dict) and "id" in v]
+    return []
 
 
 def _partial(name: str, value: Any, r: str, lines: LineMap) -> Any:
@@ -218,9 +230,11 @@ def _check_data_refs(
             line = line_maps["partners"].line((i, "id"))
             if pid in seen:
                 report.add(
-                    r, line, f"partners[{i}].id",
+                    r,
+                    line,
+                    f"partners[{i}].id",
                     f"duplicate partner id '{pid}' (first at line {seen[pid]})",
-                )  # fmt: skip
+                )
             else:
                 seen[pid] = line
     if "provinces" in line_maps:
@@ -228,18 +242,26 @@ def _check_data_refs(
         for key, prov in data.provinces.items():
             if prov.merged_into and prov.merged_into not in data.provinces:
                 report.add(
-                    r, line_maps["provinces"].line((key, "merged_into")), f"{key}.merged_into",
+                    r,
+                    line_maps["provinces"].line((key, "merged_into")),
+                    f"{key}.merged_into",
                     f"unknown province '{prov.merged_into}'"
                     f"{did_you_mean(prov.merged_into, list(data.provinces))}",
-                )  # fmt: skip
-    if data.site and "site" in line_maps and data.provinces:
-        if data.site.province not in data.provinces:
-            r = rel(root, data_dir / DATA_FILES["site"])
-            report.add(
-                r, line_maps["site"].line(("province",)), "province",
-                f"unknown province '{data.site.province}': add it to provinces.yaml"
-                f"{did_you_mean(data.site.province, list(data.provinces))}",
-            )  # fmt: skip
+                )
+    if (
+        data.site
+        and "site" in line_maps
+        and data.provinces
+        and (data.site.province not in data.provinces)
+    ):
+        r = rel(root, data_dir / DATA_FILES["site"])
+        report.add(
+            r,
+            line_maps["site"].line(("province",)),
+            "province",
+            f"unknown province '{data.site.province}': add it to provinces.yaml"
+            f"{did_you_mean(data.site.province, list(data.provinces))}",
+        )
 
 
 # --- stories ------------------------------------------------------------------------------
@@ -252,9 +274,7 @@ def story_paths(root: Path) -> list[Path]:
     return sorted(p for p in base.rglob("*") if p.suffix in STORY_SUFFIXES and p.is_file())
 
 
-def load_story(
-    root: Path, path: Path, data: SiteData, report: ErrorReport
-) -> StoryFile | None:
+def load_story(root: Path, path: Path, data: SiteData, report: ErrorReport) -> StoryFile | None:
     r = rel(root, path)
     try:
         split = split_front_matter(read_text(path))
@@ -296,20 +316,25 @@ def _check_story_refs(
 ) -> None:
     """References to data files, checked on the raw values so that they are reported even
     when other fields of the same file are wrong."""
-    partners = data.partners_by_id
+    partners = data.declared.get("partners")
+    categories = data.declared.get("categories")
+    provinces = data.declared.get("provinces")
 
-    def need(kind: str, known: Any, loc: tuple, hint: str) -> None:
+    def need(kind: str, known: list[str] | None, loc: tuple, hint: str) -> None:
         key = _get(raw, *loc)
-        if isinstance(key, str) and known and key not in known:
+        # known is None when the data file itself could not be read: reported there
+        if isinstance(key, str) and known is not None and key not in known:
             report.add(
-                r, lines.line(loc), _field(loc),
-                f"unknown {kind} '{key}'{did_you_mean(key, list(known))}; {hint}",
-            )  # fmt: skip
+                r,
+                lines.line(loc),
+                _field(loc),
+                f"unknown {kind} '{key}'{did_you_mean(key, known)}; {hint}",
+            )
 
     partner_hint = "see content/data/partners.yaml"
     province_hint = "see content/data/provinces.yaml"
-    need("category", data.categories, ("category",), "see content/data/categories.yaml")
-    need("province", data.provinces, ("province",), province_hint)
+    need("category", categories, ("category",), "see content/data/categories.yaml")
+    need("province", provinces, ("province",), province_hint)
     for i, _ in _items(raw, "partners"):
         need("partner", partners, ("partners", i), partner_hint)
     for i, ev in _items(raw, "events"):
@@ -317,13 +342,15 @@ def _check_story_refs(
             need("partner", partners, ("events", i, "partners", j), partner_hint)
     for i, _ in _items(raw, "aid"):
         need("partner", partners, ("aid", i, "partner"), partner_hint)
-        need("province", data.provinces, ("aid", i, "province"), province_hint)
+        need("province", provinces, ("aid", i, "province"), province_hint)
     src = _get(raw, "image", "src")
     if isinstance(src, str) and src.strip() and not (root / "content" / src.strip()).is_file():
         report.add(
-            r, lines.line(("image", "src")), "image.src",
+            r,
+            lines.line(("image", "src")),
+            "image.src",
             f"no file content/{src.strip()}: the path is relative to content/",
-        )  # fmt: skip
+        )
 
 
 def _check_rates(f: StoryFile, data: SiteData, report: ErrorReport) -> None:
@@ -338,10 +365,12 @@ def _check_rates(f: StoryFile, data: SiteData, report: ErrorReport) -> None:
             for currency in needed:
                 if year not in data.rates.get(currency, {}):
                     report.add(
-                        f.rel, f.lines.line(("aid", i, name, "currency")), f"aid[{i}].{name}",
+                        f.rel,
+                        f.lines.line(("aid", i, name, "currency")),
+                        f"aid[{i}].{name}",
                         f"no exchange rate for {currency} in {year}: add it to "
                         f"content/data/exchange-rates.yaml ({currency}: {year}: VND for one unit)",
-                    )  # fmt: skip
+                    )
 
 
 def _group(files: list[StoryFile], data: SiteData, report: ErrorReport) -> dict[str, Story]:
@@ -356,10 +385,12 @@ def _group(files: list[StoryFile], data: SiteData, report: ErrorReport) -> dict[
             if f.lang in versions:
                 first = versions[f.lang]
                 report.add(
-                    f.rel, f.lines.line(("slug",)), "slug",
+                    f.rel,
+                    f.lines.line(("slug",)),
+                    "slug",
                     f"another {f.lang} story has slug '{slug}': {first.rel}; "
                     "each language version of a story needs its own story slug",
-                )  # fmt: skip
+                )
                 continue
             versions[f.lang] = f
         shared = _shared_data(list(versions.values()), report)
@@ -383,10 +414,12 @@ def _shared_data(versions: list[StoryFile], report: ErrorReport) -> dict[str, An
             a, b = getattr(stated[0].front, name), getattr(other.front, name)
             if a != b:
                 report.add(
-                    other.rel, other.lines.line((name,)), name,
+                    other.rel,
+                    other.lines.line((name,)),
+                    name,
                     f"differs from {stated[0].rel}:{stated[0].lines.line((name,))}; "
                     "story data must be equal in every version: write it in one version only",
-                )  # fmt: skip
+                )
         if stated:
             out[name] = getattr(stated[0].front, name)
     return out

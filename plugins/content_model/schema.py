@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 from datetime import date, datetime, time
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
 from babel.core import Locale
@@ -37,16 +37,39 @@ from .values import (
 
 SITE_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 CURRENCIES = frozenset(list_currencies())
-COUNTRIES = frozenset(k for k in Locale("en").territories if len(k) == 2 and k.isalpha())
+# CLDR territories that are not ISO 3166-1 countries: unknown region, EU, eurozone, UN,
+# and the user-assigned ranges (QM-QZ, XA-XZ).
+_NOT_COUNTRIES = {"ZZ", "EU", "EZ", "UN"}
+COUNTRIES = frozenset(
+    k
+    for k in Locale("en").territories
+    if len(k) == 2 and k.isalpha() and k not in _NOT_COUNTRIES and k[0] not in "QX"
+)
 
 EVENT_KINDS = (
-    "delegation", "visit", "conference", "congress", "exchange", "training",
-    "handover", "signing", "medical", "volunteer", "other",
-)  # fmt: skip
+    "delegation",
+    "visit",
+    "conference",
+    "congress",
+    "exchange",
+    "training",
+    "handover",
+    "signing",
+    "medical",
+    "volunteer",
+    "other",
+)
 PARTNER_TYPES = (
-    "ingo", "friendship-association", "locality", "embassy", "company",
-    "university", "government", "multilateral", "other",
-)  # fmt: skip
+    "ingo",
+    "friendship-association",
+    "locality",
+    "embassy",
+    "company",
+    "university",
+    "government",
+    "multilateral",
+    "other",
+)
 AID_KINDS = ("programme", "project", "non-project")
 
 
@@ -80,7 +103,7 @@ def _text(value: Any) -> str:
             raise fail("empty", "must not be empty")
         return value.strip()
     if isinstance(value, bool):
-        raise fail("text", f"must be text; write it in quotes: \"{str(value).lower()}\"")
+        raise fail("text", f'must be text; write it in quotes: "{str(value).lower()}"')
     if isinstance(value, int | float | date):
         raise fail("text", f'must be text; write it in quotes: "{value}"')
     raise fail("text", "must be text (a single line, or quoted)")
@@ -93,9 +116,7 @@ def _ltext(value: Any) -> LText:
             raise fail("ltext", f"unknown language '{unknown[0]}': use vi and en")
         missing = [k for k in LANGS if k not in value]
         if missing:
-            raise fail(
-                "ltext", f"give both vi and en (missing {missing[0]}), or one plain text"
-            )
+            raise fail("ltext", f"give both vi and en (missing {missing[0]}), or one plain text")
         return LText(vi=_text(value["vi"]), en=_text(value["en"]))
     s = _text(value)
     return LText(s, s)
@@ -143,7 +164,7 @@ def _amount(value: Any) -> Decimal:
         if isinstance(value, str) and (hint := number_suggestion(value)):
             raise fail(
                 "number_text",
-                f'must be a plain number without quotes or separators: write {hint}',
+                f"must be a plain number without quotes or separators: write {hint}",
             )
         raise fail("number", "must be a plain number such as 15200000")
     if value < 0:
@@ -179,7 +200,7 @@ def _country(value: Any) -> str:
         raise fail(
             "country",
             f"'{shown}' is not an ISO 3166-1 alpha-2 country code{hint}: "
-            "write two capital letters in quotes, e.g. \"KR\"",
+            'write two capital letters in quotes, e.g. "KR"',
         )
     return value
 
@@ -188,7 +209,7 @@ def _sector(value: Any) -> str:
     if isinstance(value, int) and not isinstance(value, bool):
         raise fail("sector", f'write the code in quotes: "{value}"')
     if not isinstance(value, str) or not (len(value) == 5 and value.isdigit()):
-        raise fail("sector", "an OECD DAC purpose code has 5 digits, in quotes: \"12220\"")
+        raise fail("sector", 'an OECD DAC purpose code has 5 digits, in quotes: "12220"')
     return value
 
 

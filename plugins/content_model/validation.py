@@ -59,7 +59,10 @@ def validate(
                 if err["type"] == "value_error":
                     msg = msg.removeprefix("Value error, ")
             line = lines.line(loc) if err["type"] != "missing" else lines.line(loc[:-1])
-            errors.append(ContentError(path, line, format_field((*prefix, *loc)), msg))
+            field = format_field(loc, data)
+            if prefix:
+                field = format_field(prefix) + ("" if field.startswith("[") else ".") + field
+            errors.append(ContentError(path, line, field, msg))
         return None, errors
 
 

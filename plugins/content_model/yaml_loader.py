@@ -169,8 +169,12 @@ def _build(
         ]
     try:
         return loader.construct_object(node, deep=True)
-    except (yaml.constructor.ConstructorError, ValueError) as exc:
+    except ValueError:
+        return node.value  # an impossible date such as 2022-13-01: the schema says what to write
+    except yaml.constructor.ConstructorError as exc:
         problems.append(
-            YamlProblem(node.start_mark.line + 1 + offset, loc, f"cannot read this value: {exc}")
+            YamlProblem(
+                node.start_mark.line + 1 + offset, loc, f"cannot read this value: {exc.problem}"
+            )
         )
         return node.value

@@ -8,6 +8,7 @@ replaces `output/` only when the build succeeded: a failed build leaves the last
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import shutil
 import sys
@@ -86,10 +87,8 @@ def serve(root: Path, output: Path, port: int) -> int:
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(output))
     with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as httpd:
         print(f"Serving {output} at http://127.0.0.1:{port}/ (Ctrl-C to stop)")
-        try:
+        with contextlib.suppress(KeyboardInterrupt):
             httpd.serve_forever()
-        except KeyboardInterrupt:
-            pass
     return 0
 
 
