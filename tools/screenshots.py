@@ -45,6 +45,13 @@ def shoot(output: Path, pages: list[str], dest: Path) -> list[Path]:
             page = browser.new_page(viewport={"width": width, "height": 900})
             for url in pages:
                 page.goto(base + url, wait_until="networkidle")
+                # scroll through once so that lazy images below the fold load
+                page.evaluate(
+                    "async () => { for (let y = 0; y < document.body.scrollHeight; y += 600)"
+                    " { window.scrollTo(0, y); await new Promise(r => setTimeout(r, 50)); }"
+                    " window.scrollTo(0, 0); }"
+                )
+                page.wait_for_load_state("networkidle")
                 slug = url.strip("/").replace("/", "_") or "home"
                 path = dest / f"{slug}-{name}.png"
                 page.screenshot(path=str(path), full_page=True)
