@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+
 from site_build.cli import build as build_site
 
 REPO = Path(__file__).resolve().parents[1]

@@ -6,6 +6,7 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+
 from conftest import Page, Site, make_site, story
 
 ATOM = "{http://www.w3.org/2005/Atom}"

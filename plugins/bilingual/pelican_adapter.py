@@ -6,9 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from content_model.project import Project, localized
 from pelican import signals
 from pelican.generators import Generator
+
+from content_model.project import Project, localized
 
 from . import catalogs, formatting, urls
 from .feeds import FeedItem, render_atom
