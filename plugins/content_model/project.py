@@ -87,13 +87,13 @@ class Project:
     data: SiteData
     files: list[StoryFile]
     stories: dict[str, Story]
+    _by_path: dict[Path, StoryFile] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_path = {f.path: f for f in self.files}
 
     def file(self, path: Path | str) -> StoryFile | None:
-        target = Path(path).resolve()
-        for f in self.files:
-            if f.path == target:
-                return f
-        return None
+        return self._by_path.get(Path(path).resolve())
 
 
 def rel(root: Path, path: Path) -> str:
