@@ -58,4 +58,4 @@ messages: $(STAMP)
 	$(VENV)/bin/pybabel extract -F theme/babel.cfg -o theme/translations/messages.pot \
 		--no-location --omit-header --sort-output .
 	$(VENV)/bin/pybabel update -i theme/translations/messages.pot -d theme/translations \
-		--no-location --omit-header
+		--no-fuzzy-matching --ignore-obsolete

@@ -3,6 +3,7 @@ each language with its own gettext catalog, and writes the feeds and the sitemap
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,15 @@ from content_model.project import Project, localized
 
 from . import catalogs, formatting, urls
 from .feeds import FeedItem, render_atom
-from .plan import NO_TRANSLATION_ANCHOR, Entry, Page, language_switch, plan_site, tag_urls
+from .plan import (
+    NO_TRANSLATION_ANCHOR,
+    Entry,
+    Page,
+    language_switch,
+    link_translations,
+    plan_site,
+    tag_urls,
+)
 from .sitemap import absolute, render_sitemap
 
 TEMPLATES = {
@@ -24,6 +33,36 @@ TEMPLATES = {
     "archive": "listing.html",
     "archives": "archives.html",
 }
+
+
+# Extension points for the other capabilities (partners, events, aid, ...). Each registers
+# from its own adapter; the pages it adds get alternates, the switch and sitemap entries here.
+PageProvider = Callable[[Project, dict[str, Any]], list[Page]]
+ContextProvider = Callable[[Page, Project, dict[str, Any]], dict[str, Any]]
+FileWriter = Callable[[Project, dict[str, Any], Path], None]
+_page_providers: list[PageProvider] = []
+_context_providers: list[ContextProvider] = []
+_file_writers: list[FileWriter] = []
+
+
+def add_pages(provider: PageProvider) -> None:
+    """`provider(project, context)` returns more pages (with `template` set)."""
+    if provider not in _page_providers:
+        _page_providers.append(provider)
+
+
+def add_page_context(provider: ContextProvider) -> None:
+    """`provider(page, project, context)` returns template variables for any page; the list
+    `partials` names templates to include (on articles: after the body; on the home: after
+    the latest stories)."""
+    if provider not in _context_providers:
+        _context_providers.append(provider)
+
+
+def add_files(writer: FileWriter) -> None:
+    """`writer(project, context, output_path)` writes data files (JSON, CSV, iCalendar)."""
+    if writer not in _file_writers:
+        _file_writers.append(writer)
 
 
 def base_url(settings: dict[str, Any]) -> str:
@@ -64,6 +103,9 @@ class BilingualGenerator(Generator):
         self.pages = plan_site(
             entries, list(project.data.categories), self.settings.get("DEFAULT_PAGINATION", 10)
         )
+        for provider in _page_providers:
+            self.pages += provider(project, self.context)
+        link_translations(self.pages)
         self.context["bilingual_pages"] = self.pages
 
     # --- rendering ------------------------------------------------------------------------
@@ -97,6 +139,12 @@ class BilingualGenerator(Generator):
             "archives_url": urls.url(lang, "archives"),
             "feed_url": urls.url(lang, "feed"),
             "no_translation_anchor": NO_TRANSLATION_ANCHOR,
+            # first page of each section a capability added (partners, events, aid, ...)
+            "section_urls": {
+                p.kind: p.url
+                for p in self.pages
+                if p.lang == lang and p.number == 1 and p.params.get("section")
+            },
         }
 
     def generate_output(self, writer: Any) -> None:

@@ -40,6 +40,8 @@ class Page:
     urls: list[str] = field(default_factory=list)  # every page of this listing, in order
     params: dict[str, Any] = field(default_factory=dict)
     alternates: dict[str, str] = field(default_factory=dict)  # lang -> url, self included
+    template: str | None = None  # default: the template of its kind
+    context: dict[str, Any] = field(default_factory=dict)  # extra template variables
 
     @property
     def save_as(self) -> str:
