@@ -26,7 +26,7 @@ DEFAULT_DATE_FORMAT = "%Y-%m-%d"
 READERS = {"rst": None, "html": None, "htm": None}  # stories are Markdown only
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["content_model", "bilingual"]
+PLUGINS = ["content_model", "bilingual", "partners", "events", "aid"]
 
 # Pelican computes article URLs; our bilingual generator writes every page itself, so
 # Pelican's own writers are switched off (empty SAVE_AS, no direct templates, no feeds).

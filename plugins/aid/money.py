@@ -1,0 +1,36 @@
+"""Money and rates as readers of each language write them, through Babel's locales.
+
+vi: `15,2 triệu USD`, `16.104.216.000 VNĐ`, `207 tỷ đồng`, `81,8%`
+en: `USD 15.2 million`, `VND 16,104,216,000`, `VND 16.1 billion`, `81.8%`
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from babel.numbers import format_compact_decimal, format_decimal, format_percent
+
+# How Vietnamese text names a currency after a full amount, and after a short one.
+_VI_FULL_UNIT = {"VND": "VNĐ"}
+_VI_SHORT_UNIT = {"VND": "đồng"}
+
+
+def money_full(value: Decimal | int | float, currency: str, lang: str) -> str:
+    """Every digit: `16.104.216.000 VNĐ` / `VND 16,104,216,000`."""
+    number = format_decimal(value, locale=lang)
+    if lang == "vi":
+        return f"{number} {_VI_FULL_UNIT.get(currency, currency)}"
+    return f"{currency} {number}"
+
+
+def money_short(value: Decimal | int | float, currency: str, lang: str) -> str:
+    """Rounded in words: `15,2 triệu USD`, `207 tỷ đồng` / `USD 15.2 million`."""
+    number = format_compact_decimal(value, format_type="long", locale=lang, fraction_digits=2)
+    if lang == "vi":
+        return f"{number} {_VI_SHORT_UNIT.get(currency, currency)}"
+    return f"{currency} {number}"
+
+
+def percent(value: Decimal | int | float, lang: str) -> str:
+    """A percentage given as a number of percent (81.8): `81,8%` / `81.8%`."""
+    return format_percent(Decimal(str(value)) / 100, "#,##0.0%", locale=lang)
