@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from babel.dates import format_date
 from babel.numbers import format_compact_decimal, format_decimal, format_percent
+
+from content_model.values import Period
 
 # How Vietnamese text names a currency after a full amount, and after a short one.
 _VI_FULL_UNIT = {"VND": "VNĐ"}
@@ -24,8 +27,12 @@ def money_full(value: Decimal | int | float, currency: str, lang: str) -> str:
 
 
 def money_short(value: Decimal | int | float, currency: str, lang: str) -> str:
-    """Rounded in words: `15,2 triệu USD`, `207 tỷ đồng` / `USD 15.2 million`."""
-    number = format_compact_decimal(value, format_type="long", locale=lang, fraction_digits=2)
+    """Rounded in words: `15,2 triệu USD`, `207 tỷ đồng` / `USD 15.2 million`; below a
+    million, whole units read better: `692.023 USD` / `USD 692,023`."""
+    if abs(value) < 1_000_000:
+        number = format_decimal(round(Decimal(str(value))), locale=lang)
+    else:
+        number = format_compact_decimal(value, format_type="long", locale=lang, fraction_digits=2)
     if lang == "vi":
         return f"{number} {_VI_SHORT_UNIT.get(currency, currency)}"
     return f"{currency} {number}"
@@ -34,3 +41,18 @@ def money_short(value: Decimal | int | float, currency: str, lang: str) -> str:
 def percent(value: Decimal | int | float, lang: str) -> str:
     """A percentage given as a number of percent (81.8): `81,8%` / `81.8%`."""
     return format_percent(Decimal(str(value)) / 100, "#,##0.0%", locale=lang)
+
+
+def period_label(period: Period, lang: str) -> str:
+    """`2014–2019`; months: vi `tháng 1–9/2022`, en `Jan–Sep 2022`."""
+    start, end = period.start, period.end
+    whole_years = start.month == 1 and end.month == 12
+    if whole_years:
+        return str(start.year) if start.year == end.year else f"{start.year}–{end.year}"
+    if lang == "vi":
+        if start.year == end.year:
+            return f"tháng {start.month}–{end.month}/{end.year}"
+        return f"{start.month:02d}/{start.year}–{end.month:02d}/{end.year}"
+    if start.year == end.year:
+        return f"{format_date(start, 'MMM', locale=lang)}–{format_date(end, 'MMM y', locale=lang)}"
+    return f"{format_date(start, 'MMM y', locale=lang)}–{format_date(end, 'MMM y', locale=lang)}"

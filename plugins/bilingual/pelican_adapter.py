@@ -166,10 +166,24 @@ class BilingualGenerator(Generator):
                 }
                 if page.kind == "article":
                     context["article"] = page.items[0].obj
-                html = self.get_template(TEMPLATES[page.kind].removesuffix(".html")).render(context)
+                context.update(page.context)
+                context["partials"] = self._provided_context(page, project, context)
+                template = page.template or TEMPLATES[page.kind]
+                html = self.get_template(template.removesuffix(".html")).render(context)
                 _write(output / page.save_as, html)
             self._write_feed(lang, project, output)
         _write(output / "sitemap.xml", render_sitemap(self.pages, base_url(self.settings)))
+        for write_files in _file_writers:
+            write_files(project, self.context, output)
+
+    def _provided_context(self, page: Page, project: Project, context: dict[str, Any]) -> list:
+        """Add every capability's variables to `context`; return the partials they name."""
+        partials: list[str] = []
+        for provider in _context_providers:
+            extra = dict(provider(page, project, self.context))
+            partials += extra.pop("partials", [])
+            context.update(extra)
+        return partials
 
     def _write_feed(self, lang: str, project: Project, output: Path) -> None:
         base = base_url(self.settings)

@@ -1,0 +1,140 @@
+"""Open data: `aid.csv` and `aid.json` (one row per figure as stated, translations counted
+once) and a Frictionless Tabular Data Package `datapackage.json` describing them."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from .figures import Figure
+
+# (name, Frictionless type, description)
+FIELDS: list[tuple[str, str, str]] = [
+    ("story", "string", "slug of the story stating the figure"),
+    ("story_url_vi", "string", "Vietnamese version of the story"),
+    ("story_url_en", "string", "English version of the story"),
+    ("period", "string", "period as reported: YYYY, YYYY-YYYY or YYYY-MM/YYYY-MM"),
+    ("period_start", "date", "first day of the period"),
+    ("period_end", "date", "last day of the period"),
+    ("province", "string", "province key (content/data/provinces.yaml)"),
+    ("partner", "string", "partner id (content/data/partners.yaml); empty: all partners"),
+    ("kind", "string", "programme, project or non-project (Decree 80/2020/ND-CP)"),
+    ("sector", "string", "OECD DAC 5-digit purpose code"),
+    ("projects", "integer", "programmes, projects and non-project aid counted"),
+    ("donors", "integer", "number of partners (totals only)"),
+    ("committed", "number", "committed amount in its original currency"),
+    ("committed_currency", "string", "ISO 4217 code"),
+    ("committed_usd", "number", "committed amount in USD at the period's last-year rate"),
+    ("disbursed", "number", "disbursed amount in its original currency"),
+    ("disbursed_currency", "string", "ISO 4217 code"),
+    ("disbursed_usd", "number", "disbursed amount in USD at the period's last-year rate"),
+    ("plan", "number", "disbursement plan in its original currency"),
+    ("plan_currency", "string", "ISO 4217 code"),
+    ("plan_rate", "number", "disbursed as a percent of plan"),
+    ("disbursement_rate", "number", "disbursed as a percent of committed"),
+    ("rate_year", "integer", "year of the exchange rates used (period's last year)"),
+]
+CENT = Decimal("0.01")
+
+
+def _round(value: Decimal | None) -> Decimal | None:
+    return None if value is None else value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def _plain(value: Decimal | None) -> Decimal | None:
+    """Amounts as stated: no trailing `.0` for whole numbers."""
+    if value is None:
+        return None
+    return value.quantize(Decimal(1)) if value == value.to_integral() else value
+
+
+def rows(figures: list[Figure], story_urls: dict[str, dict[str, str]]) -> list[dict[str, Any]]:
+    out = []
+    for f in figures:
+        urls = story_urls.get(f.story, {})
+        out.append(
+            {
+                "story": f.story,
+                "story_url_vi": urls.get("vi"),
+                "story_url_en": urls.get("en"),
+                "period": f.period.text,
+                "period_start": f.period.start.isoformat(),
+                "period_end": f.period.end.isoformat(),
+                "province": f.province,
+                "partner": f.partner,
+                "kind": f.kind,
+                "sector": f.sector,
+                "projects": f.projects,
+                "donors": f.donors,
+                "committed": _plain(f.committed.value) if f.committed else None,
+                "committed_currency": f.committed.currency if f.committed else None,
+                "committed_usd": _round(f.committed_usd),
+                "disbursed": _plain(f.disbursed.value) if f.disbursed else None,
+                "disbursed_currency": f.disbursed.currency if f.disbursed else None,
+                "disbursed_usd": _round(f.disbursed_usd),
+                "plan": _plain(f.plan.value) if f.plan else None,
+                "plan_currency": f.plan.currency if f.plan else None,
+                "plan_rate": f.plan_percent if f.plan_percent is None else _round(f.plan_percent),
+                "disbursement_rate": _round(f.disbursement_rate),
+                "rate_year": f.period.last_year,
+            }
+        )
+    return out
+
+
+def to_csv(table: list[dict[str, Any]]) -> str:
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=[n for n, _, _ in FIELDS], lineterminator="\n")
+    writer.writeheader()
+    for row in table:
+        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+    return buf.getvalue()
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral() else float(value)
+    return value
+
+
+def to_json(table: list[dict[str, Any]]) -> str:
+    data = [{k: _json_value(v) for k, v in row.items()} for row in table]
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def datapackage(title: str, sources: list[str]) -> str:
+    schema = {
+        "fields": [{"name": n, "type": t, "description": d} for n, t, d in FIELDS],
+        "missingValues": [""],
+    }
+    package = {
+        "profile": "tabular-data-package",
+        "name": "aid-figures",
+        "title": title,
+        "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}],
+        "sources": [{"title": s} for s in sources],
+        "resources": [
+            {
+                "profile": "tabular-data-resource",
+                "name": "aid-csv",
+                "path": "aid.csv",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "schema": schema,
+            },
+            {
+                "profile": "data-resource",
+                "name": "aid-json",
+                "path": "aid.json",
+                "format": "json",
+                "mediatype": "application/json",
+                "encoding": "utf-8",
+                "schema": schema,
+            },
+        ],
+    }
+    return json.dumps(package, ensure_ascii=False, indent=1) + "\n"

@@ -1,0 +1,114 @@
+"""Aid figures as the aid core sees them: one per figure stated in a story, each translation
+group counted once, with the scope (province, partner) resolved and USD equivalents computed.
+
+A figure with neither `sector` nor `kind` is the scope's *total* for its period; one with a
+sector or kind is a *breakdown* of that total (Yên Bái 2022: one total and five sector
+figures). Totals and breakdowns are never added to each other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from content_model.project import Project
+from content_model.schema import AidFigure
+from content_model.values import Money, Period
+
+from .conversion import Rates, to_usd
+
+
+@dataclass(frozen=True)
+class Figure:
+    story: str  # slug of the story (translation group) it comes from
+    index: int  # position in the story's `aid` list
+    period: Period
+    province: str
+    partner: str | None
+    projects: int | None
+    donors: int | None
+    committed: Money | None
+    disbursed: Money | None
+    plan: Money | None
+    plan_rate: Decimal | None
+    kind: str | None
+    sector: str | None
+    committed_usd: Decimal | None
+    disbursed_usd: Decimal | None
+    plan_usd: Decimal | None
+
+    @property
+    def id(self) -> str:
+        return f"{self.story}#{self.index}"
+
+    @property
+    def is_total(self) -> bool:
+        return self.sector is None and self.kind is None
+
+    @property
+    def scope(self) -> tuple[str, str | None]:
+        return (self.province, self.partner)
+
+    @property
+    def disbursement_rate(self) -> Decimal | None:
+        """Disbursed as a percent of committed (compared in USD when currencies differ)."""
+        if self.committed is None or self.disbursed is None:
+            return None
+        if self.committed.currency == self.disbursed.currency:
+            base, part = self.committed.value, self.disbursed.value
+        else:
+            base, part = self.committed_usd, self.disbursed_usd
+        if not base:
+            return None
+        return part / base * 100
+
+    @property
+    def plan_percent(self) -> Decimal | None:
+        """Disbursed as a percent of plan: computed from `plan`, else as stated."""
+        if self.plan is not None and self.disbursed is not None:
+            if self.plan.currency == self.disbursed.currency:
+                base, part = self.plan.value, self.disbursed.value
+            else:
+                base, part = self.plan_usd, self.disbursed_usd
+            return part / base * 100 if base else None
+        return self.plan_rate
+
+
+def _usd(money: Money | None, year: int, rates: Rates) -> Decimal | None:
+    return None if money is None else to_usd(money, year, rates)
+
+
+def make_figure(slug: str, index: int, fig: AidFigure, province: str, rates: Rates) -> Figure:
+    year = fig.period.last_year
+    committed = fig.committed.money() if fig.committed else None
+    disbursed = fig.disbursed.money() if fig.disbursed else None
+    plan = fig.plan.money() if fig.plan else None
+    return Figure(
+        story=slug,
+        index=index,
+        period=fig.period,
+        province=fig.province or province,
+        partner=fig.partner,
+        projects=fig.projects,
+        donors=fig.donors,
+        committed=committed,
+        disbursed=disbursed,
+        plan=plan,
+        plan_rate=fig.plan_rate,
+        kind=fig.kind,
+        sector=fig.sector,
+        committed_usd=_usd(committed, year, rates),
+        disbursed_usd=_usd(disbursed, year, rates),
+        plan_usd=_usd(plan, year, rates),
+    )
+
+
+def collect_figures(project: Project) -> list[Figure]:
+    """Every figure of every published story, once per translation group, in stable order."""
+    figures: list[Figure] = []
+    for slug, story in sorted(project.stories.items()):
+        if not story.published_versions():
+            continue  # a draft's figures are not published either
+        for i, fig in enumerate(story.aid):
+            figures.append(make_figure(slug, i, fig, story.province, project.data.rates))
+    return figures

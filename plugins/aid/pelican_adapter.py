@@ -1,0 +1,143 @@
+"""Wires the aid core into the bilingual site: statistics pages, the box on stories with
+figures, and the open data files. All numbers come from `tables.build_tables`, once a build."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pelican import signals
+
+from bilingual import urls
+from bilingual.pelican_adapter import add_files, add_page_context, add_pages, base_url
+from bilingual.plan import Page
+from bilingual.sitemap import absolute
+from content_model.project import Project, localized
+
+from . import export
+from .chart import Bar, Labels, render_chart
+from .figures import Figure, collect_figures
+from .money import money_full, money_short, percent, period_label
+from .tables import Tables, build_tables
+
+CONTEXT_KEY = "aid_tables"
+
+
+def sector_name(code: str, lang: str) -> str:
+    try:
+        from partners.sectors import sector_name as name
+    except ImportError:  # the partners capability names DAC codes; without it, the code
+        return code
+    return name(code, lang)
+
+
+def story_urls(context: dict[str, Any]) -> dict[str, dict[str, str]]:
+    """slug -> {lang: absolute URL of that language version} for every published version."""
+    base = base_url(context)
+    out: dict[str, dict[str, str]] = {}
+    for article in context["published_articles"]:
+        out.setdefault(article.slug, {})[article.lang] = absolute(base, article.url)
+    return out
+
+
+def story_links(context: dict[str, Any], lang: str) -> dict[str, dict[str, str]]:
+    """slug -> title, URL and language of the version a reader of `lang` should follow."""
+    versions: dict[str, dict[str, Any]] = {}
+    for article in context["published_articles"]:
+        versions.setdefault(article.slug, {})[article.lang] = article
+    links = {}
+    for slug, by_lang in versions.items():
+        article = by_lang.get(lang) or next(iter(by_lang.values()))
+        links[slug] = {"title": article.title, "url": article.url, "lang": article.lang}
+    return links
+
+
+def chart_svg(tables: Tables, lang: str, labels: dict[str, str]) -> str:
+    """The by-year chart; the template passes its labels, translated by its catalog."""
+    bars = [Bar(y.year, y.sum.committed_usd, y.sum.disbursed_usd) for y in tables.by_year]
+    return render_chart(bars, Labels(**labels), lang, chart_id=f"aid-chart-{lang}")
+
+
+def aid_pages(project: Project, context: dict[str, Any]) -> list[Page]:
+    site_province = project.data.site.province if project.data.site else ""
+    tables = build_tables(collect_figures(project), site_province)
+    context[CONTEXT_KEY] = tables
+    return [
+        Page(
+            "aid",
+            lang,
+            ("aid",),
+            urls.url(lang, "aid"),
+            template="aid/statistics.html",
+            params={"section": "aid"},
+            context=_names(project, context, lang),
+        )
+        for lang in urls.LANGS
+    ]
+
+
+def _names(project: Project, context: dict[str, Any], lang: str) -> dict[str, Any]:
+    provinces = project.data.provinces
+    return {
+        "province_names": {k: localized(p.name, lang) for k, p in provinces.items()},
+        "province_merged": {
+            k: localized(provinces[p.merged_into].name, lang)
+            for k, p in provinces.items()
+            if p.merged_into in provinces
+        },
+        "partner_names": {p.id: localized(p.name, lang) for p in project.data.partners},
+        "story_links": story_links(context, lang),
+    }
+
+
+def page_context(page: Page, project: Project, context: dict[str, Any]) -> dict[str, Any]:
+    tables: Tables = context[CONTEXT_KEY]
+    extra: dict[str, Any] = {"aid": tables}
+    if page.kind == "aid":
+        extra["aid_data_urls"] = {name: f"data/{name}" for name in DATA_FILES}
+    if page.kind == "article":
+        article = page.items[0].obj
+        mine = [f for f in tables.figures if f.story == article.slug]
+        if mine:
+            extra["story_figures"] = mine
+            extra.update(_names(project, context, page.lang))
+            extra["partials"] = ["aid/_story_box.html"]
+    return extra
+
+
+DATA_FILES = ("aid.csv", "aid.json", "datapackage.json")
+
+
+def write_data(project: Project, context: dict[str, Any], output: Path) -> None:
+    tables: Tables = context[CONTEXT_KEY]
+    table = export.rows(tables.figures, story_urls(context))
+    folder = output / "data"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "aid.csv").write_text(export.to_csv(table), encoding="utf-8")
+    (folder / "aid.json").write_text(export.to_json(table), encoding="utf-8")
+    assert project.data.site is not None
+    title = f"{localized(project.data.site.name, 'en')}: foreign NGO aid figures"
+    sources = sorted({f.story for f in tables.figures})
+    (folder / "datapackage.json").write_text(export.datapackage(title, sources), encoding="utf-8")
+
+
+def add_aid_filters(generator: Any) -> None:
+    generator.env.filters.update(
+        {
+            "money_full": money_full,
+            "money_short": money_short,
+            "aid_percent": percent,
+            "period_label": period_label,
+        }
+    )
+    generator.env.globals.update({"aid_chart": chart_svg, "sector_name": sector_name})
+
+
+def register() -> None:
+    signals.generator_init.connect(add_aid_filters)
+    add_pages(aid_pages)
+    add_page_context(page_context)
+    add_files(write_data)
+
+
+__all__ = ["Figure", "register"]

@@ -1,0 +1,231 @@
+"""Aggregations of aid figures for the statistics pages, the open data and the bulletin.
+
+Every total is a `Sum` that names exactly the figures it adds (`parts`) and those it had to
+leave out (`excluded`): figures of the same scope whose periods overlap are never added
+together, so when two of them meet, the longer period is kept and the other is shown as
+reported, with a note. Partner shares and breakdowns (sector, kind) are never added to totals.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .figures import Figure
+
+
+@dataclass(frozen=True)
+class Sum:
+    parts: tuple[Figure, ...]
+    excluded: tuple[Figure, ...] = ()
+
+    @property
+    def projects(self) -> int | None:
+        counted = [f.projects for f in self.parts if f.projects is not None]
+        return sum(counted) if counted else None
+
+    @property
+    def committed_usd(self) -> Decimal | None:
+        counted = [f.committed_usd for f in self.parts if f.committed_usd is not None]
+        return sum(counted, Decimal(0)) if counted else None
+
+    @property
+    def disbursed_usd(self) -> Decimal | None:
+        counted = [f.disbursed_usd for f in self.parts if f.disbursed_usd is not None]
+        return sum(counted, Decimal(0)) if counted else None
+
+    @property
+    def disbursement_rate(self) -> Decimal | None:
+        """Over the parts that state both amounts, so that the rate compares like with like."""
+        both = [f for f in self.parts if f.committed_usd and f.disbursed_usd is not None]
+        committed = sum((f.committed_usd for f in both), Decimal(0))
+        disbursed = sum((f.disbursed_usd for f in both), Decimal(0))
+        return disbursed / committed * 100 if committed else None
+
+    @property
+    def stories(self) -> list[str]:
+        return sorted({f.story for f in self.parts})
+
+
+def _span(f: Figure) -> int:
+    return (f.period.end - f.period.start).days
+
+
+def addable(figures: Iterable[Figure], key: Callable[[Figure], Hashable]) -> Sum:
+    """Keep figures that can be added: within one `key` (a scope), no two periods overlap.
+
+    Longer periods first: a report for 2006-2013 wins over one for 2010 in the same scope,
+    which is then excluded (shown as reported, not added).
+    """
+    kept: dict[Hashable, list[Figure]] = defaultdict(list)
+    parts: list[Figure] = []
+    excluded: list[Figure] = []
+    ordered = sorted(figures, key=lambda f: (-_span(f), f.period.start, f.id))
+    for f in ordered:
+        same_scope = kept[key(f)]
+        if any(f.period.overlaps(g.period) for g in same_scope):
+            excluded.append(f)
+        else:
+            same_scope.append(f)
+            parts.append(f)
+    by_order = lambda f: (f.period.start, f.province, f.partner or "", f.id)  # noqa: E731
+    return Sum(tuple(sorted(parts, key=by_order)), tuple(sorted(excluded, key=by_order)))
+
+
+def totals(figures: Iterable[Figure]) -> list[Figure]:
+    """Province totals: no partner, no breakdown."""
+    return [f for f in figures if f.partner is None and f.is_total]
+
+
+# --- the tables -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of a table: a figure as reported, and the other stories that report it too."""
+
+    figure: Figure
+    also_in: tuple[str, ...] = ()  # stories stating the same figure again
+    overlaps: bool = False  # another row of the same scope covers part of this period
+
+    @property
+    def stories(self) -> list[str]:
+        return [self.figure.story, *self.also_in]
+
+
+def _same_values(a: Figure, b: Figure) -> bool:
+    fields = ("projects", "donors", "committed", "disbursed", "plan", "plan_rate")
+    return all(getattr(a, n) == getattr(b, n) for n in fields)
+
+
+def _rows(figures: list[Figure]) -> list[Row]:
+    """Figures as reported; one row for a figure stated identically in several stories."""
+    groups: dict[tuple, list[Figure]] = defaultdict(list)
+    for f in figures:
+        groups[(f.scope, f.period.start, f.period.end, f.sector, f.kind)].append(f)
+    rows: list[Row] = []
+    for group in groups.values():
+        while group:
+            first, rest = group[0], group[1:]
+            same = [g for g in rest if _same_values(first, g)]
+            rows.append(Row(first, tuple(g.story for g in same)))
+            group = [g for g in rest if g not in same]
+    out = []
+    for row in rows:
+        f = row.figure
+        overlaps = any(
+            o.figure is not f
+            and o.figure.scope == f.scope
+            and (o.figure.sector, o.figure.kind) == (f.sector, f.kind)
+            and o.figure.period.overlaps(f.period)
+            for o in rows
+        )
+        out.append(Row(f, row.also_in, overlaps))
+    return sorted(out, key=lambda r: (r.figure.province, r.figure.period.start, r.figure.id))
+
+
+def by_period_and_province(figures: Iterable[Figure]) -> list[Row]:
+    """Province totals as reported, by province then period (never added across periods)."""
+    return _rows(totals(figures))
+
+
+@dataclass(frozen=True)
+class PartnerTable:
+    partner: str
+    rows: list[Row]
+    total: Sum  # over the partner's figures whose periods do not overlap
+
+
+def by_partner(figures: Iterable[Figure]) -> list[PartnerTable]:
+    mine: dict[str, list[Figure]] = defaultdict(list)
+    for f in figures:
+        if f.partner is not None:
+            mine[f.partner].append(f)
+    return [
+        PartnerTable(partner, _rows(figs), addable(figs, key=lambda f: (f.scope, f.sector, f.kind)))
+        for partner, figs in sorted(mine.items())
+    ]
+
+
+@dataclass(frozen=True)
+class YearTotal:
+    year: int
+    sum: Sum
+
+
+def by_year(figures: Iterable[Figure]) -> list[YearTotal]:
+    """Province totals of one calendar year or shorter, added across provinces per year."""
+    per_year: dict[int, list[Figure]] = defaultdict(list)
+    for f in totals(figures):
+        if f.period.start.year == f.period.end.year:
+            per_year[f.period.start.year].append(f)
+    return [
+        YearTotal(year, addable(figs, key=lambda f: f.scope))
+        for year, figs in sorted(per_year.items())
+    ]
+
+
+@dataclass(frozen=True)
+class GroupTotal:
+    key: str
+    rows: list[Row]
+    sum: Sum
+
+
+def _grouped(figures: Iterable[Figure], attr: str) -> list[GroupTotal]:
+    groups: dict[str, list[Figure]] = defaultdict(list)
+    for f in figures:
+        value = getattr(f, attr)
+        if value is not None:
+            groups[value].append(f)
+    return [
+        GroupTotal(key, _rows(figs), addable(figs, key=lambda f: f.scope))
+        for key, figs in sorted(groups.items())
+    ]
+
+
+def by_kind(figures: Iterable[Figure]) -> list[GroupTotal]:
+    """Programme / project / non-project (Decree 80/2020/NĐ-CP), where a figure states it."""
+    return _grouped(figures, "kind")
+
+
+def by_sector(figures: Iterable[Figure]) -> list[GroupTotal]:
+    """By OECD DAC purpose code, where a figure states it."""
+    return _grouped(figures, "sector")
+
+
+def headline(figures: Iterable[Figure], province: str) -> Figure | None:
+    """The latest province total of the site's province, else the latest of any province."""
+    candidates = totals(figures)
+    own = [f for f in candidates if f.province == province] or candidates
+    if not own:
+        return None
+    return max(own, key=lambda f: (f.period.end, _span(f), f.id))
+
+
+@dataclass
+class Tables:
+    """Everything the statistics pages show, computed once per build."""
+
+    figures: list[Figure]
+    headline: Figure | None
+    by_period_and_province: list[Row]
+    by_partner: list[PartnerTable]
+    by_year: list[YearTotal]
+    by_kind: list[GroupTotal]
+    by_sector: list[GroupTotal]
+    notes: list[str] = field(default_factory=list)
+
+
+def build_tables(figures: list[Figure], site_province: str) -> Tables:
+    return Tables(
+        figures=figures,
+        headline=headline(figures, site_province),
+        by_period_and_province=by_period_and_province(figures),
+        by_partner=by_partner(figures),
+        by_year=by_year(figures),
+        by_kind=by_kind(figures),
+        by_sector=by_sector(figures),
+    )
