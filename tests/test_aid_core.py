@@ -141,10 +141,7 @@ def test_the_same_figure_in_two_stories_is_one_row() -> None:
     b = fig("2014-2019", committed=15200000, story="b")
     c = fig("2014-2019", committed=15000000, story="c")
     rows = build_tables([a, b, c], "tuyen-quang").by_period_and_province
-    assert [(r.figure.story, r.also_in, r.overlaps) for r in rows] == [
-        ("a", ("b",), True),
-        ("c", (), True),
-    ]
+    assert [(r.stories, r.overlaps) for r in rows] == [(["a", "b"], True), (["c"], True)]
 
 
 # --- properties -----------------------------------------------------------------------------
@@ -215,14 +212,8 @@ def test_every_total_is_the_sum_of_what_it_contains(figs: list[Figure]) -> None:
         _check_sum(group.sum, lambda f: f.scope, [f for f in figs if f.sector == group.key])
     for group in tables.by_kind:
         _check_sum(group.sum, lambda f: f.scope, [f for f in figs if f.kind == group.key])
-    shown = {r.figure.id for r in tables.by_period_and_province}
-    shown |= {
-        f.id
-        for r in tables.by_period_and_province
-        for f in figs
-        if f.story in r.also_in and f.scope == r.figure.scope and f.period == r.figure.period
-    }
-    assert shown == {f.id for f in figs if f.partner is None and f.is_total}
+    shown = [f.id for r in tables.by_period_and_province for f in (r.figure, *r.same)]
+    assert sorted(shown) == sorted(f.id for f in figs if f.partner is None and f.is_total)
 
 
 def test_period_overlap_is_symmetric_and_inclusive() -> None:

@@ -266,8 +266,9 @@ def test_two_versions_in_one_language(site: Site) -> None:
     site.add_story("a.vi.md", story("a"))
     site.add_story("b.vi.md", story("a"))
     assert errors_of(site) == [
-        "content/articles/b.vi.md:5: slug: another vi story has slug 'a': "
-        "content/articles/a.vi.md; each language version of a story needs its own story slug"
+        "content/articles/b.vi.md:5: slug: content/articles/a.vi.md is already the vi version "
+        "of story 'a': give this story another slug, or change lang if it is the other "
+        "language version"
     ]
 
 
@@ -415,3 +416,45 @@ def test_all_errors_of_a_build_at_once(site: Site) -> None:
         "content/articles/b.vi.md",
         "content/data/partners.yaml",
     ]
+
+
+def test_time_without_seconds_is_a_date(site: Site) -> None:
+    site.add_story("a.vi.md", story("a", date="2019-09-20T08:30"))
+    project, report = load_project(site.root)
+    assert report.lines() == []
+    assert project.files[0].front.date.isoformat() == "2019-09-20T08:30:00+07:00"
+
+
+def test_grouped_number_read_as_fraction(site: Site) -> None:
+    site.add_story(
+        "a.vi.md", story("a", extra='aid:\n  - period: "2022"\n    committed: {value: 457.250, '
+                                   "currency: USD}"),
+    )  # fmt: skip
+    assert errors_of(site) == [
+        f"{A}:9: aid[0].committed.value: '457.250' looks like a number with thousands "
+        "separators: write 457250 (if you mean the fraction, write 457.25)"
+    ]
+
+
+def test_photos_live_in_content_images(site: Site) -> None:
+    site.write("content/photos/x.jpg", "not really a photo")
+    site.add_story("a.vi.md", story("a", extra="image:\n  src: photos/x.jpg\n  alt: Ảnh"))
+    assert errors_of(site) == [
+        f"{A}:8: image.src: photos go in content/images/: move the file there, write images/..."
+    ]
+
+
+def test_suggestions_ignore_case(site: Site) -> None:
+    site.add_story("a.vi.md", story("a", extra="partners: [GNI]"))
+    assert errors_of(site) == [
+        f"{A}:7: partners[0]: 'GNI' is not a partner id: use lowercase a-z, 0-9 and hyphens",
+        f"{A}:7: partners[0]: unknown partner 'GNI' (did you mean gni?); "
+        "see content/data/partners.yaml",
+    ]
+
+
+def test_summary_is_markdown(site: Site) -> None:
+    site.add_story("a.vi.md", story("a", extra='summary: "Hội nghị **lần thứ II**"'))
+    assert site.build() == 0
+    html = site.page("tin-tuc/a/").html
+    assert "<strong>lần thứ II</strong>" in html and "**" not in html

@@ -87,12 +87,12 @@ class Row:
     """One line of a table: a figure as reported, and the other stories that report it too."""
 
     figure: Figure
-    also_in: tuple[str, ...] = ()  # stories stating the same figure again
+    same: tuple[Figure, ...] = ()  # the same figure stated again (in other stories)
     overlaps: bool = False  # another row of the same scope covers part of this period
 
     @property
     def stories(self) -> list[str]:
-        return [self.figure.story, *self.also_in]
+        return list(dict.fromkeys(f.story for f in (self.figure, *self.same)))
 
 
 def _same_values(a: Figure, b: Figure) -> bool:
@@ -110,7 +110,7 @@ def _rows(figures: list[Figure]) -> list[Row]:
         while group:
             first, rest = group[0], group[1:]
             same = [g for g in rest if _same_values(first, g)]
-            rows.append(Row(first, tuple(g.story for g in same)))
+            rows.append(Row(first, tuple(same)))
             group = [g for g in rest if g not in same]
     out = []
     for row in rows:
@@ -122,7 +122,7 @@ def _rows(figures: list[Figure]) -> list[Row]:
             and o.figure.period.overlaps(f.period)
             for o in rows
         )
-        out.append(Row(f, row.also_in, overlaps))
+        out.append(Row(f, row.same, overlaps))
     return sorted(out, key=lambda r: (r.figure.province, r.figure.period.start, r.figure.id))
 
 

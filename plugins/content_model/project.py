@@ -344,13 +344,15 @@ def _check_story_refs(
         need("partner", partners, ("aid", i, "partner"), partner_hint)
         need("province", provinces, ("aid", i, "province"), province_hint)
     src = _get(raw, "image", "src")
-    if isinstance(src, str) and src.strip() and not (root / "content" / src.strip()).is_file():
-        report.add(
-            r,
-            lines.line(("image", "src")),
-            "image.src",
-            f"no file content/{src.strip()}: the path is relative to content/",
-        )
+    if isinstance(src, str) and src.strip():
+        src = src.strip()
+        if not src.startswith("images/"):  # only content/images/ is copied to the site
+            message = "photos go in content/images/: move the file there, write images/..."
+        elif not (root / "content" / src).is_file():
+            message = f"no file content/{src}: the path is relative to content/"
+        else:
+            return
+        report.add(r, lines.line(("image", "src")), "image.src", message)
 
 
 def _check_rates(f: StoryFile, data: SiteData, report: ErrorReport) -> None:
@@ -388,8 +390,8 @@ def _group(files: list[StoryFile], data: SiteData, report: ErrorReport) -> dict[
                     f.rel,
                     f.lines.line(("slug",)),
                     "slug",
-                    f"another {f.lang} story has slug '{slug}': {first.rel}; "
-                    "each language version of a story needs its own story slug",
+                    f"{first.rel} is already the {f.lang} version of story '{slug}': give this "
+                    f"story another slug, or change lang if it is the other language version",
                 )
                 continue
             versions[f.lang] = f

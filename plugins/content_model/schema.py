@@ -78,8 +78,10 @@ def fail(kind: str, message: str) -> PydanticCustomError:
 
 
 def did_you_mean(value: str, choices: list[str] | tuple[str, ...]) -> str:
-    close = difflib.get_close_matches(value, list(choices), n=3, cutoff=0.6)
-    return f" (did you mean {', '.join(close)}?)" if close else ""
+    """Closest choices, ignoring case (`GNI` suggests `gni`)."""
+    by_folded = {c.casefold(): c for c in choices}
+    close = difflib.get_close_matches(value.casefold(), list(by_folded), n=3, cutoff=0.6)
+    return f" (did you mean {', '.join(by_folded[c] for c in close)}?)" if close else ""
 
 
 def one_of(value: Any, choices: tuple[str, ...], what: str) -> str:

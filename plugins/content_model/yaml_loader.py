@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import Any
 
 import yaml
@@ -121,6 +122,21 @@ def load_yaml(text: str, first_line: int = 1) -> tuple[Any, LineMap, list[YamlPr
     return value, lines, problems
 
 
+# 457.250 or 16.104.216: Vietnamese thousands grouping that YAML would read as a fraction
+_GROUPED = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
+
+
+def _timestamp(text: str) -> date | datetime | str:
+    """Dates and ISO datetimes (seconds optional, which PyYAML's own parser requires)."""
+    value = text.strip()
+    try:
+        if len(value) == 10:
+            return date.fromisoformat(value)
+        return datetime.fromisoformat(re.sub(r"\s+", " ", value).replace("Z", "+00:00"))
+    except ValueError:
+        return text  # an impossible date such as 2022-13-01: the schema says what to write
+
+
 def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
     problem = (exc.problem or "not valid YAML").strip()
     if "mapping values are not allowed" in problem:
@@ -167,6 +183,18 @@ def _build(
             _build(loader, item, (*loc, i), lines, problems, offset)
             for i, item in enumerate(node.value)
         ]
+    if node.tag == "tag:yaml.org,2002:timestamp":
+        return _timestamp(node.value)
+    if node.tag == "tag:yaml.org,2002:float" and _GROUPED.match(node.value):
+        digits = node.value.replace(".", "")
+        problems.append(
+            YamlProblem(
+                node.start_mark.line + 1 + offset,
+                loc,
+                f"'{node.value}' looks like a number with thousands separators: write "
+                f"{digits} (if you mean the fraction, write {float(node.value)})",
+            )
+        )
     try:
         return loader.construct_object(node, deep=True)
     except ValueError:
