@@ -1,0 +1,147 @@
+"""The events of every story in one calendar: upcoming and past, by year and month, by kind.
+
+Events are story data: a story's events are collected once per translation group, never once
+per language version, and drafts have none. Each event links the version of its story in the
+page's language when there is one (see `partners.references.story_link`).
+
+Build date: what is "upcoming" depends on the day the site is built. It is today in the
+site's time zone (Asia/Ho_Chi_Minh), unless the environment variable `SOURCE_DATE_EPOCH`
+(seconds since 1970-01-01 UTC, the reproducible-builds convention) is set: then it is that
+moment's day in the site's time zone. Tests set it, so that their results never depend on
+the day they run. An event that has started but not ended is upcoming.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from babel.dates import format_date, get_month_names
+
+from content_model.project import Project
+from content_model.schema import EVENT_KINDS, SITE_TZ, Event
+from partners.references import StoryLink, story_link
+
+KIND_LABELS: dict[str, dict[str, str]] = {
+    "delegation": {"vi": "Đoàn ra, đoàn vào", "en": "Delegation"},
+    "visit": {"vi": "Thăm, làm việc", "en": "Visit"},
+    "conference": {"vi": "Hội nghị", "en": "Conference"},
+    "congress": {"vi": "Đại hội", "en": "Congress"},
+    "exchange": {"vi": "Giao lưu", "en": "Exchange"},
+    "training": {"vi": "Tập huấn", "en": "Training"},
+    "handover": {"vi": "Bàn giao, trao tặng", "en": "Handover"},
+    "signing": {"vi": "Ký kết", "en": "Signing"},
+    "medical": {"vi": "Khám chữa bệnh", "en": "Medical mission"},
+    "volunteer": {"vi": "Tình nguyện", "en": "Volunteering"},
+    "other": {"vi": "Sự kiện khác", "en": "Other"},
+}
+
+
+def kind_label(kind: str, lang: str) -> str:
+    return KIND_LABELS[kind][lang]
+
+
+def build_date(environ: Mapping[str, str] = os.environ) -> date:
+    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        return datetime.fromtimestamp(int(epoch), SITE_TZ).date()
+    return datetime.now(SITE_TZ).date()
+
+
+@dataclass(frozen=True)
+class CalendarEvent:
+    slug: str  # the story's slug
+    index: int  # position in the story's `events`
+    event: Event
+    story: StoryLink
+    published: datetime  # when the story was first published: stable stamp for iCalendar
+
+    @property
+    def start(self) -> date:
+        return self.event.date
+
+    @property
+    def last_day(self) -> date:
+        return self.event.end or self.event.date
+
+    @property
+    def multi_day(self) -> bool:
+        return self.last_day > self.start
+
+    @property
+    def anchor(self) -> str:
+        return f"event-{self.slug}-{self.index + 1}"
+
+
+def collect(project: Project, lang: str) -> list[CalendarEvent]:
+    """Every event of every published story, oldest first."""
+    out = []
+    for story in project.stories.values():
+        link = story_link(story, lang)
+        if link is None:
+            continue
+        published = min(v.front.date for v in story.published_versions())
+        out += [
+            CalendarEvent(story.slug, i, ev, link, published) for i, ev in enumerate(story.events)
+        ]
+    return sorted(out, key=lambda e: (e.start, e.last_day, e.slug, e.index))
+
+
+def split(events: Iterable[CalendarEvent], today: date) -> tuple[list[CalendarEvent], list]:
+    """(upcoming, soonest first; past, most recent first)."""
+    events = list(events)
+    upcoming = [e for e in events if e.last_day >= today]
+    past = [e for e in events if e.last_day < today]
+    upcoming.sort(key=lambda e: (e.start, e.last_day, e.slug, e.index))
+    past.sort(key=lambda e: (e.start, e.last_day, e.slug, e.index), reverse=True)
+    return upcoming, past
+
+
+def kinds_used(events: Iterable[CalendarEvent]) -> list[str]:
+    used = {e.event.kind for e in events}
+    return [k for k in EVENT_KINDS if k in used]
+
+
+@dataclass
+class Month:
+    year: int
+    month: int
+    label: str  # "Tháng 9" / "September"
+    anchor: str
+    events: list[CalendarEvent] = field(default_factory=list)
+
+
+@dataclass
+class Year:
+    year: int
+    anchor: str
+    months: list[Month] = field(default_factory=list)
+
+
+def by_month(events: Iterable[CalendarEvent], lang: str, prefix: str = "") -> list[Year]:
+    """Years and months in the order of `events` (each event under the month it starts)."""
+    names = get_month_names("wide", context="stand-alone", locale=lang)
+    years: list[Year] = []
+    for e in events:
+        y, m = e.start.year, e.start.month
+        if not years or years[-1].year != y:
+            years.append(Year(y, f"{prefix}{y}"))
+        months = years[-1].months
+        if not months or months[-1].month != m:
+            label = names[m][:1].upper() + names[m][1:]
+            months.append(Month(y, m, label, f"{prefix}{y}-{m:02d}"))
+        months[-1].events.append(e)
+    return years
+
+
+def when(start: date, end: date | None, lang: str) -> str:
+    """`20 tháng 9, 2019`; a range: `20–21 tháng 9, 2019` / `September 20–21, 2019`."""
+    if end is None or end == start:
+        return format_date(start, "long", locale=lang)
+    if (start.year, start.month) == (end.year, end.month):
+        if lang == "vi":
+            return f"{start.day}–{format_date(end, 'long', locale=lang)}"
+        return f"{format_date(start, 'MMMM d', locale=lang)}–{end.day}, {end.year}"
+    return f"{format_date(start, 'long', locale=lang)} – {format_date(end, 'long', locale=lang)}"

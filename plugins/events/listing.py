@@ -1,0 +1,95 @@
+"""What an event shows wherever it is listed: calendar, kind pages, partner pages, home."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from bilingual import urls
+from content_model.project import localized
+from content_model.schema import Partner
+from partners.directory import partner_name, partner_url
+from partners.references import StoryLink
+
+from .calendar import CalendarEvent, kind_label, when
+
+
+@dataclass(frozen=True)
+class PartnerLink:
+    id: str
+    name: str
+    url: str
+
+
+@dataclass(frozen=True)
+class EventView:
+    anchor: str
+    start: str  # ISO dates, for <time datetime>
+    end: str | None
+    when: str
+    title: str
+    kind: str
+    kind_label: str
+    kind_url: str
+    place: str | None
+    partners: tuple[PartnerLink, ...]
+    story: StoryLink
+
+
+def kind_url(kind: str, lang: str) -> str:
+    return urls.url(lang, "events-kind", event_kind=kind)
+
+
+def view(e: CalendarEvent, lang: str, partners_by_id: dict[str, Partner]) -> EventView:
+    ev = e.event
+    return EventView(
+        anchor=e.anchor,
+        start=e.start.isoformat(),
+        end=e.last_day.isoformat() if e.multi_day else None,
+        when=when(e.start, ev.end, lang),
+        title=localized(ev.title, lang),
+        kind=ev.kind,
+        kind_label=kind_label(ev.kind, lang),
+        kind_url=kind_url(ev.kind, lang),
+        place=ev.place,
+        partners=tuple(
+            PartnerLink(pid, partner_name(partners_by_id[pid], lang), partner_url(pid, lang))
+            for pid in dict.fromkeys(ev.partners)
+            if pid in partners_by_id
+        ),
+        story=e.story,
+    )
+
+
+def event_ld(e: CalendarEvent, lang: str, base_url: str, partners_by_id: dict[str, Partner]):
+    """schema.org `Event` (all-day dates; the story is its page)."""
+    data: dict[str, Any] = {
+        "@type": "Event",
+        "name": localized(e.event.title, lang),
+        "startDate": e.start.isoformat(),
+        "endDate": e.last_day.isoformat(),
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "url": f"{base_url.rstrip('/')}/{e.story.url}",
+        "inLanguage": lang,
+    }
+    if e.event.place:
+        data["location"] = {"@type": "Place", "name": e.event.place, "address": e.event.place}
+    attendees = [
+        {
+            "@type": "Organization",
+            "name": partner_name(partners_by_id[pid], lang),
+            "url": f"{base_url.rstrip('/')}/{partner_url(pid, lang)}",
+        }
+        for pid in dict.fromkeys(e.event.partners)
+        if pid in partners_by_id
+    ]
+    if attendees:
+        data["attendee"] = attendees
+    return data
+
+
+def events_ld(events: list[CalendarEvent], lang: str, base_url: str, partners_by_id) -> dict:
+    return {
+        "@context": "https://schema.org",
+        "@graph": [event_ld(e, lang, base_url, partners_by_id) for e in events],
+    }

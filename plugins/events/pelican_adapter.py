@@ -1,0 +1,117 @@
+"""Wires the events calendar into the bilingual site: a calendar page per language, a page per
+event kind, upcoming events on the home page and `events.ics` in each language."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from bilingual import catalogs, urls
+from bilingual.pelican_adapter import add_files, add_page_context, add_pages, base_url
+from bilingual.plan import Page
+from content_model.project import Project, localized
+from partners.jsonld import script_json
+
+from .calendar import CalendarEvent, build_date, by_month, collect, kind_label, kinds_used, split
+from .ical import calendar_ics
+from .listing import events_ld, kind_url, view
+
+HOME_EVENTS = 3  # upcoming events shown on the home page
+SPLIT_KEY = "events_split"  # in Pelican's context: lang -> (upcoming, past) of this build
+
+
+def listing_context(
+    events: list[CalendarEvent], lang: str, project: Project, base: str, today: date
+) -> dict[str, Any]:
+    upcoming, past = split(events, today)
+    by_id = project.data.partners_by_id
+    return {
+        "upcoming_events": upcoming,
+        "upcoming_years": by_month(upcoming, lang, prefix="u"),
+        "past_years": by_month(past, lang, prefix="y"),
+        "event_views": {e.anchor: view(e, lang, by_id) for e in events},
+        "event_count": len(events),
+        "jsonld": script_json(events_ld(events, lang, base, by_id)) if events else None,
+    }
+
+
+def event_pages(project: Project, context: dict[str, Any]) -> list[Page]:
+    today = build_date()
+    base = base_url(context)
+    pages = []
+    for lang in urls.LANGS:
+        events = collect(project, lang)
+        context.setdefault(SPLIT_KEY, {})[lang] = split(events, today)
+        kinds = [
+            {"key": k, "label": kind_label(k, lang), "url": kind_url(k, lang), "count": n}
+            for k in kinds_used(events)
+            if (n := sum(e.event.kind == k for e in events))
+        ]
+        common = {
+            "event_kinds": kinds,
+            "events_url": urls.url(lang, "events"),
+            "events_ics_url": urls.url(lang, "events-ics"),
+            "build_date": today,
+        }
+        pages.append(
+            Page(
+                "events",
+                lang,
+                ("events",),
+                urls.url(lang, "events"),
+                template="events/calendar.html",
+                params={"section": "events"},
+                context={**common, **listing_context(events, lang, project, base, today)},
+            )
+        )
+        for k in kinds:
+            mine = [e for e in events if e.event.kind == k["key"]]
+            pages.append(
+                Page(
+                    "events-kind",
+                    lang,
+                    ("events-kind", k["key"]),
+                    k["url"],
+                    template="events/calendar.html",
+                    params={"section": "events", "kind": k["key"]},
+                    context={
+                        **common,
+                        **listing_context(mine, lang, project, base, today),
+                        "heading": k["label"],
+                    },
+                )
+            )
+    return pages
+
+
+def page_context(page: Page, project: Project, context: dict[str, Any]) -> dict[str, Any]:
+    if page.kind != "home" or page.number != 1:
+        return {}
+    upcoming, past = context.get(SPLIT_KEY, {}).get(page.lang, ([], []))
+    # nothing planned: the most recent events keep the block useful
+    shown = (upcoming or past)[:HOME_EVENTS]
+    return {
+        "partials": ["events/_home.html"],
+        "home_events": [view(e, page.lang, project.data.partners_by_id) for e in shown],
+        "home_events_recent": not upcoming and bool(past),
+        "events_url": urls.url(page.lang, "events"),
+    }
+
+
+def write_ics(project: Project, context: dict[str, Any], output: Path) -> None:
+    base = base_url(context)
+    theme = Path(context["THEME"]) / "translations"
+    assert project.data.site is not None
+    for lang in urls.LANGS:
+        gettext = catalogs.load_translations(theme, lang).gettext
+        name = f"{localized(project.data.site.short_name, lang)}: {gettext('Events')}"
+        path = output / urls.url(lang, "events-ics")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(calendar_ics(collect(project, lang), lang, base, name))
+
+
+def register() -> None:
+    add_pages(event_pages)
+    add_page_context(page_context)
+    add_files(write_ics)

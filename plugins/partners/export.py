@@ -1,0 +1,59 @@
+"""`output/data/partners.json`: the partner directory as data, for programs and other sites.
+
+One object per partner of partners.yaml (also those no story names), in the file's order:
+id, names in both languages, acronym, ISO country code with its names, type, website, since,
+sectors, the absolute URL of its page in each language, and counts: stories that name it
+(a story counts once, whatever its translations), events it takes part in, aid figures stated
+for it, and projects in those figures (overlapping periods never added twice).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from bilingual import urls
+from content_model.project import Project
+
+from .directory import country_name, partner_url, type_label
+from .references import projects_total, references
+
+PATH = "data/partners.json"
+
+
+def absolute(base: str, url: str) -> str:
+    return f"{base.rstrip('/')}/{url}"
+
+
+def partners_data(project: Project, base_url: str) -> dict[str, Any]:
+    # counts do not depend on the language: each story counts once
+    refs = references(project, urls.DEFAULT_LANG)
+    items = []
+    for p in project.data.partners:
+        r = refs[p.id]
+        items.append(
+            {
+                "id": p.id,
+                "name": {"vi": p.name.vi, "en": p.name.en},
+                "acronym": p.acronym,
+                "country": p.country,
+                "country_name": {lang: country_name(p.country, lang) for lang in urls.LANGS},
+                "type": p.type,
+                "type_name": {lang: type_label(p.type, lang, plural=False) for lang in urls.LANGS},
+                "website": p.website,
+                "since": p.since,
+                "sectors": list(p.sectors),
+                "url": {lang: absolute(base_url, partner_url(p.id, lang)) for lang in urls.LANGS},
+                "counts": {
+                    "stories": len(r.stories),
+                    "events": len(r.events),
+                    "aid_figures": len(r.figures),
+                    "projects": projects_total(r.figures),
+                },
+            }
+        )
+    return {"count": len(items), "partners": items}
+
+
+def partners_json(project: Project, base_url: str) -> str:
+    return json.dumps(partners_data(project, base_url), ensure_ascii=False, indent=2) + "\n"

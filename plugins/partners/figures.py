@@ -1,0 +1,63 @@
+"""A partner's aid figures as its page shows them: each figure with the story it comes from.
+
+Amounts are written the way readers of each language write them (`aid.money`): rounded in
+words (`15,2 triệu USD` / `USD 15.2 million`) with every digit beside it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from aid.money import money_full, money_short, percent, period_label
+from bilingual.formatting import format_number
+from content_model.project import localized
+from content_model.schema import MoneyModel, Province
+
+from .references import FigureRef, StoryLink
+from .sectors import Sector, sector
+
+
+@dataclass(frozen=True)
+class Amount:
+    short: str
+    full: str
+
+
+@dataclass(frozen=True)
+class FigureView:
+    period: str
+    province: str
+    projects: str | None
+    committed: Amount | None
+    disbursed: Amount | None
+    plan: Amount | None
+    plan_rate: str | None
+    kind: str | None
+    sector: Sector | None
+    story: StoryLink
+
+
+def amount(money: MoneyModel | None, lang: str) -> Amount | None:
+    if money is None:
+        return None
+    return Amount(
+        money_short(money.value, money.currency, lang),
+        money_full(money.value, money.currency, lang),
+    )
+
+
+def figure_view(ref: FigureRef, lang: str, provinces: dict[str, Province]) -> FigureView:
+    fig = ref.figure
+    province = provinces.get(ref.province)
+    return FigureView(
+        period=period_label(fig.period, lang),
+        province=localized(province.name, lang) if province else ref.province,
+        projects=format_number(fig.projects, lang) if fig.projects is not None else None,
+        committed=amount(fig.committed, lang),
+        disbursed=amount(fig.disbursed, lang),
+        plan=amount(fig.plan, lang),
+        plan_rate=percent(fig.plan_rate, lang) if fig.plan_rate is not None else None,
+        kind=fig.kind,
+        sector=sector(fig.sector, lang) if fig.sector else None,
+        story=ref.story,
+    )

@@ -1,0 +1,124 @@
+"""Which stories, events and aid figures name each partner.
+
+A story is a translation group: it counts once, whatever the number of its language versions,
+and its data (`partners`, `events`, `aid`) is shared by them. A page links the version in its
+own language when there is one, else the other one (marked with its language).
+Drafts are never referenced.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from bilingual import urls
+from content_model.project import Project, Story
+from content_model.schema import AidFigure, Event
+
+
+@dataclass(frozen=True)
+class StoryLink:
+    """The version of a story a page in `page_lang` links to."""
+
+    slug: str
+    lang: str  # language of the linked version (may differ from the page's)
+    title: str
+    url: str
+    date: datetime
+
+    def foreign(self, page_lang: str) -> bool:
+        return self.lang != page_lang
+
+
+def story_link(story: Story, lang: str) -> StoryLink | None:
+    """The published version in `lang`, else another published one; None for drafts only."""
+    published = {v.lang: v for v in story.published_versions()}
+    version = published.get(lang) or next(
+        (published[other] for other in urls.LANGS if other in published), None
+    )
+    if version is None:
+        return None
+    return StoryLink(
+        slug=story.slug,
+        lang=version.lang,
+        title=version.front.title,
+        url=urls.url(version.lang, "article", slug=story.slug),
+        date=version.front.date,
+    )
+
+
+@dataclass(frozen=True)
+class EventRef:
+    story: StoryLink
+    index: int  # position in the story's `events`
+    event: Event
+
+
+@dataclass(frozen=True)
+class FigureRef:
+    story: StoryLink
+    index: int  # position in the story's `aid`
+    figure: AidFigure
+    province: str  # the figure's province, else the story's
+
+
+@dataclass
+class PartnerRefs:
+    stories: list[StoryLink] = field(default_factory=list)
+    events: list[EventRef] = field(default_factory=list)
+    figures: list[FigureRef] = field(default_factory=list)
+
+
+def mentioned_partners(story: Story) -> list[str]:
+    """Ids a story names, in order of appearance: `partners`, then events, then aid."""
+    ids = list(story.partners)
+    ids += [pid for ev in story.events for pid in ev.partners]
+    ids += [fig.partner for fig in story.aid if fig.partner]
+    return list(dict.fromkeys(ids))
+
+
+def references(project: Project, lang: str) -> dict[str, PartnerRefs]:
+    """Partner id -> what references it, for pages in `lang`. Every partner has an entry."""
+    refs = {p.id: PartnerRefs() for p in project.data.partners}
+    for story in project.stories.values():
+        link = story_link(story, lang)
+        if link is None:
+            continue
+        for pid in mentioned_partners(story):
+            refs.setdefault(pid, PartnerRefs()).stories.append(link)
+        for i, event in enumerate(story.events):
+            for pid in dict.fromkeys(event.partners):
+                refs.setdefault(pid, PartnerRefs()).events.append(EventRef(link, i, event))
+        for i, fig in enumerate(story.aid):
+            if fig.partner:
+                ref = FigureRef(link, i, fig, fig.province or story.province)
+                refs.setdefault(fig.partner, PartnerRefs()).figures.append(ref)
+    for r in refs.values():
+        r.stories.sort(key=lambda s: (s.date, s.slug), reverse=True)
+        r.events.sort(key=lambda e: (e.event.date, e.story.slug, e.index), reverse=True)
+        r.figures.sort(
+            key=lambda f: (f.figure.period.end, f.figure.period.start, f.story.slug, f.index),
+            reverse=True,
+        )
+    return refs
+
+
+def projects_total(figures: list[FigureRef]) -> int:
+    """Projects of one partner's figures without counting a period twice.
+
+    Figures of the same scope whose periods overlap are never added (content contract): per
+    province, the longest periods are taken first and an overlapping figure is left out.
+    """
+    total = 0
+    by_province: dict[str, list[AidFigure]] = {}
+    for f in figures:
+        if f.figure.projects is not None:
+            by_province.setdefault(f.province, []).append(f.figure)
+    for figs in by_province.values():
+        figs.sort(key=lambda fig: (fig.period.end - fig.period.start, fig.period.end), reverse=True)
+        taken: list[AidFigure] = []
+        for fig in figs:
+            if not any(fig.period.overlaps(t.period) for t in taken):
+                taken.append(fig)
+                total += fig.projects or 0
+    return total
