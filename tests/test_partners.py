@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from aid.figures import collect_figures
 from aid.money import money_full, money_short
 from conftest import PARTNERS_YAML, REPO, Page, Site, make_site, story
 from content_model.project import load_project
@@ -385,8 +386,7 @@ aid:
     project, report = load_project(site.root)
     assert not report
     link = StoryLink("a", "vi", "A", "tin-tuc/a/", project.files[0].front.date)
-    story_aid = project.stories["a"].aid
-    refs = [FigureRef(link, i, f, f.province or "tuyen-quang") for i, f in enumerate(story_aid)]
+    refs = [FigureRef(link, f) for f in collect_figures(project)]
     # 2019 lies inside 2014-2019: 15 + 2 in Tuyên Quang, 1 in Yên Bái
     assert projects_total(refs) == 18
 

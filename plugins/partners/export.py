@@ -13,16 +13,13 @@ import json
 from typing import Any
 
 from bilingual import urls
+from bilingual.sitemap import absolute
 from content_model.project import Project
 
 from .directory import country_name, partner_url, type_label
 from .references import projects_total, references
 
 PATH = "data/partners.json"
-
-
-def absolute(base: str, url: str) -> str:
-    return f"{base.rstrip('/')}/{url}"
 
 
 def partners_data(project: Project, base_url: str) -> dict[str, Any]:

@@ -7,11 +7,13 @@ words (`15,2 triệu USD` / `USD 15.2 million`) with every digit beside it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from aid.money import money_full, money_short, percent, period_label
 from bilingual.formatting import format_number
 from content_model.project import localized
-from content_model.schema import MoneyModel, Province
+from content_model.schema import Province
+from content_model.values import Money
 
 from .references import FigureRef, StoryLink
 from .sectors import Sector, sector
@@ -21,6 +23,7 @@ from .sectors import Sector, sector
 class Amount:
     short: str
     full: str
+    usd: str | None  # the USD equivalent, for amounts in another currency
 
 
 @dataclass(frozen=True)
@@ -37,25 +40,26 @@ class FigureView:
     story: StoryLink
 
 
-def amount(money: MoneyModel | None, lang: str) -> Amount | None:
+def amount(money: Money | None, usd: Decimal | None, lang: str) -> Amount | None:
     if money is None:
         return None
     return Amount(
         money_short(money.value, money.currency, lang),
         money_full(money.value, money.currency, lang),
+        money_short(usd, "USD", lang) if usd is not None and money.currency != "USD" else None,
     )
 
 
 def figure_view(ref: FigureRef, lang: str, provinces: dict[str, Province]) -> FigureView:
     fig = ref.figure
-    province = provinces.get(ref.province)
+    province = provinces.get(fig.province)
     return FigureView(
         period=period_label(fig.period, lang),
-        province=localized(province.name, lang) if province else ref.province,
+        province=localized(province.name, lang) if province else fig.province,
         projects=format_number(fig.projects, lang) if fig.projects is not None else None,
-        committed=amount(fig.committed, lang),
-        disbursed=amount(fig.disbursed, lang),
-        plan=amount(fig.plan, lang),
+        committed=amount(fig.committed, fig.committed_usd, lang),
+        disbursed=amount(fig.disbursed, fig.disbursed_usd, lang),
+        plan=amount(fig.plan, fig.plan_usd, lang),
         plan_rate=percent(fig.plan_rate, lang) if fig.plan_rate is not None else None,
         kind=fig.kind,
         sector=sector(fig.sector, lang) if fig.sector else None,

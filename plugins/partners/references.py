@@ -11,9 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from aid.figures import Figure, collect_figures
+from aid.tables import addable
 from bilingual import urls
 from content_model.project import Project, Story
-from content_model.schema import AidFigure, Event
+from content_model.schema import Event
 
 
 @dataclass(frozen=True)
@@ -57,9 +59,7 @@ class EventRef:
 @dataclass(frozen=True)
 class FigureRef:
     story: StoryLink
-    index: int  # position in the story's `aid`
-    figure: AidFigure
-    province: str  # the figure's province, else the story's
+    figure: Figure  # from the aid core: scope resolved, USD equivalents computed
 
 
 @dataclass
@@ -89,36 +89,22 @@ def references(project: Project, lang: str) -> dict[str, PartnerRefs]:
         for i, event in enumerate(story.events):
             for pid in dict.fromkeys(event.partners):
                 refs.setdefault(pid, PartnerRefs()).events.append(EventRef(link, i, event))
-        for i, fig in enumerate(story.aid):
-            if fig.partner:
-                ref = FigureRef(link, i, fig, fig.province or story.province)
-                refs.setdefault(fig.partner, PartnerRefs()).figures.append(ref)
+    for fig in collect_figures(project):  # the aid core: drafts out, translations once
+        if fig.partner:
+            link = story_link(project.stories[fig.story], lang)
+            if link is not None:
+                refs.setdefault(fig.partner, PartnerRefs()).figures.append(FigureRef(link, fig))
     for r in refs.values():
         r.stories.sort(key=lambda s: (s.date, s.slug), reverse=True)
         r.events.sort(key=lambda e: (e.event.date, e.story.slug, e.index), reverse=True)
         r.figures.sort(
-            key=lambda f: (f.figure.period.end, f.figure.period.start, f.story.slug, f.index),
-            reverse=True,
+            key=lambda f: (f.figure.period.end, f.figure.period.start, f.figure.id), reverse=True
         )
     return refs
 
 
 def projects_total(figures: list[FigureRef]) -> int:
-    """Projects of one partner's figures without counting a period twice.
-
-    Figures of the same scope whose periods overlap are never added (content contract): per
-    province, the longest periods are taken first and an overlapping figure is left out.
-    """
-    total = 0
-    by_province: dict[str, list[AidFigure]] = {}
-    for f in figures:
-        if f.figure.projects is not None:
-            by_province.setdefault(f.province, []).append(f.figure)
-    for figs in by_province.values():
-        figs.sort(key=lambda fig: (fig.period.end - fig.period.start, fig.period.end), reverse=True)
-        taken: list[AidFigure] = []
-        for fig in figs:
-            if not any(fig.period.overlaps(t.period) for t in taken):
-                taken.append(fig)
-                total += fig.projects or 0
-    return total
+    """Projects of one partner's figures, added as the aid statistics add them: figures of the
+    same scope whose periods overlap are never added (`aid.tables.addable`)."""
+    total = addable([f.figure for f in figures], key=lambda f: (f.scope, f.sector, f.kind))
+    return total.projects or 0
