@@ -7,6 +7,7 @@ It never stops at the first problem: every error of the project ends up in the r
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ from pydantic import BaseModel
 from . import schema
 from .errors import ContentError, ErrorReport
 from .schema import did_you_mean
-from .source import SourceError, read_text, split_front_matter
+from .source import SourceError, Split, read_text, split_front_matter
 from .validation import validate
 from .values import LText
 from .yaml_loader import LineMap, YamlSyntaxError, load_yaml
@@ -111,8 +112,16 @@ def _load_yaml_file(root: Path, path: Path, report: ErrorReport) -> tuple[Any, L
     if not path.exists():
         report.add(r, 1, "file", "missing file: see docs/ for what it contains")
         return None
+    return _parse_yaml(r, lambda: (read_text(path), 1), report)
+
+
+def _parse_yaml(
+    r: str, source: Callable[[], tuple[str, int]], report: ErrorReport
+) -> tuple[Any, LineMap] | None:
+    """YAML from `source()` (text, file line where it starts), with every problem reported."""
     try:
-        value, lines, problems = load_yaml(read_text(path))
+        text, first_line = source()
+        value, lines, problems = load_yaml(text, first_line)
     except SourceError as exc:
         report.add(r, exc.line, exc.field, exc.message)
         return None
@@ -276,17 +285,17 @@ def story_paths(root: Path) -> list[Path]:
 
 def load_story(root: Path, path: Path, data: SiteData, report: ErrorReport) -> StoryFile | None:
     r = rel(root, path)
-    try:
-        split = split_front_matter(read_text(path))
-        value, lines, problems = load_yaml(split.front, split.front_first_line)
-    except SourceError as exc:
-        report.add(r, exc.line, exc.field, exc.message)
+    splits: list[Split] = []
+
+    def front_matter() -> tuple[str, int]:
+        splits.append(split_front_matter(read_text(path)))
+        return splits[0].front, splits[0].front_first_line
+
+    parsed = _parse_yaml(r, front_matter, report)
+    if parsed is None:
         return None
-    except YamlSyntaxError as exc:
-        report.add(r, exc.line, "yaml", exc.message)
-        return None
-    for p in problems:
-        report.add(r, p.line, _field(p.field), p.message)
+    value, lines = parsed
+    split = splits[0]
     if not isinstance(value, dict):
         report.add(r, 2, "front matter", "the front matter must be fields (key: value lines)")
         return None
