@@ -10,18 +10,19 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
 from . import schema
 from .errors import ContentError, ErrorReport
 from .schema import did_you_mean
-from .source import SourceError, Split, read_text, split_front_matter
+from .source import SourceError, read_text, split_front_matter
 from .validation import validate
 from .values import LText
 from .yaml_loader import LineMap, YamlSyntaxError, load_yaml
 
+T = TypeVar("T")
 DATA_FILES = {
     "site": "site.yaml",
     "partners": "partners.yaml",
@@ -112,19 +113,25 @@ def _load_yaml_file(root: Path, path: Path, report: ErrorReport) -> tuple[Any, L
     if not path.exists():
         report.add(r, 1, "file", "missing file: see docs/ for what it contains")
         return None
-    return _parse_yaml(r, lambda: (read_text(path), 1), report)
+    text = _source(r, lambda: read_text(path), report)
+    return None if text is None else _parse_yaml(r, text, 1, report)
 
 
-def _parse_yaml(
-    r: str, source: Callable[[], tuple[str, int]], report: ErrorReport
-) -> tuple[Any, LineMap] | None:
-    """YAML from `source()` (text, file line where it starts), with every problem reported."""
+def _source(r: str, read: Callable[[], T], report: ErrorReport) -> T | None:
+    """Read a file; an encoding or front matter problem is reported, not raised."""
     try:
-        text, first_line = source()
-        value, lines, problems = load_yaml(text, first_line)
+        return read()
     except SourceError as exc:
         report.add(r, exc.line, exc.field, exc.message)
         return None
+
+
+def _parse_yaml(
+    r: str, text: str, first_line: int, report: ErrorReport
+) -> tuple[Any, LineMap] | None:
+    """Parse YAML that starts at `first_line` of the file, reporting every problem."""
+    try:
+        value, lines, problems = load_yaml(text, first_line)
     except YamlSyntaxError as exc:
         report.add(r, exc.line, "yaml", exc.message)
         return None
@@ -285,17 +292,13 @@ def story_paths(root: Path) -> list[Path]:
 
 def load_story(root: Path, path: Path, data: SiteData, report: ErrorReport) -> StoryFile | None:
     r = rel(root, path)
-    splits: list[Split] = []
-
-    def front_matter() -> tuple[str, int]:
-        splits.append(split_front_matter(read_text(path)))
-        return splits[0].front, splits[0].front_first_line
-
-    parsed = _parse_yaml(r, front_matter, report)
+    split = _source(r, lambda: split_front_matter(read_text(path)), report)
+    if split is None:
+        return None
+    parsed = _parse_yaml(r, split.front, split.front_first_line, report)
     if parsed is None:
         return None
     value, lines = parsed
-    split = splits[0]
     if not isinstance(value, dict):
         report.add(r, 2, "front matter", "the front matter must be fields (key: value lines)")
         return None
