@@ -3,12 +3,14 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
-# Debian packages the build needs (none yet beyond Python); the browser checks need chromium.
-SYSTEM_PACKAGES :=
+# Debian packages the build needs: Pango and HarfBuzz for WeasyPrint (the printed bulletin).
+SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+# ... and the tests: poppler-utils (pdffonts, pdftotext, pdftoppm) and chromium (browser tests).
+TEST_PACKAGES := poppler-utils chromium
 BROWSER_PACKAGES := chromium
 RUN := PYTHONPATH=plugins $(PY) -m site_build
 
-.PHONY: site check test lint serve clean screenshots lock system browser messages
+.PHONY: site check test lint serve clean screenshots lock system browser test-system messages
 
 site: $(STAMP) system
 	$(RUN) build
@@ -16,7 +18,7 @@ site: $(STAMP) system
 check: $(STAMP)
 	$(RUN) check
 
-test: $(STAMP) system
+test: $(STAMP) system test-system
 	$(PY) -m ruff check .
 	$(PY) -m pytest -q
 
@@ -45,6 +47,9 @@ system:
 
 browser:
 	@sh tools/ensure-debian-packages.sh $(BROWSER_PACKAGES)
+
+test-system:
+	@sh tools/ensure-debian-packages.sh $(TEST_PACKAGES)
 
 # Re-resolve the pinned set after changing pyproject.toml dependencies.
 lock:
