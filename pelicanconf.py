@@ -26,7 +26,17 @@ DEFAULT_DATE_FORMAT = "%Y-%m-%d"
 READERS = {"rst": None, "html": None, "htm": None}  # stories are Markdown only
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["content_model", "bilingual", "partners", "events", "aid"]
+PLUGINS = [
+    "content_model",
+    "bilingual",
+    "partners",
+    "events",
+    "aid",
+    "bulletin",
+    "images",
+    "seo",
+    "search",
+]
 
 # Pelican computes article URLs; our bilingual generator writes every page itself, so
 # Pelican's own writers are switched off (empty SAVE_AS, no direct templates, no feeds).

@@ -26,6 +26,10 @@ PATTERNS: dict[str, dict[str, str]] = {
         "events-kind": "su-kien/loai/{event_kind}/",
         "events-ics": "data/events.ics",
         "aid": "vien-tro/",
+        "bulletins": "ban-tin/",
+        "bulletin": "ban-tin/{id}/",
+        "search": "tim-kiem/",
+        "404": "404.html",
     },
     "en": {
         "home": "en/",
@@ -43,6 +47,10 @@ PATTERNS: dict[str, dict[str, str]] = {
         "events-kind": "en/events/kind/{event_kind}/",
         "events-ics": "en/data/events.ics",
         "aid": "en/aid/",
+        "bulletins": "en/bulletin/",
+        "bulletin": "en/bulletin/{id}/",
+        "search": "en/search/",
+        "404": "en/404.html",
     },
 }
 
