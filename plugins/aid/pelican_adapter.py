@@ -58,10 +58,15 @@ def chart_svg(tables: Tables, lang: str, labels: dict[str, str]) -> str:
     return render_chart(bars, Labels(**labels), lang, chart_id=f"aid-chart-{lang}")
 
 
+NAMES_KEY = "aid_names"
+
+
 def aid_pages(project: Project, context: dict[str, Any]) -> list[Page]:
     site_province = project.data.site.province if project.data.site else ""
     tables = build_tables(collect_figures(project), site_province)
     context[CONTEXT_KEY] = tables
+    # once per language: story boxes on every article page reuse them
+    context[NAMES_KEY] = {lang: _names(project, context, lang) for lang in urls.LANGS}
     return [
         Page(
             "aid",
@@ -70,7 +75,7 @@ def aid_pages(project: Project, context: dict[str, Any]) -> list[Page]:
             urls.url(lang, "aid"),
             template="aid/statistics.html",
             params={"section": "aid"},
-            context=_names(project, context, lang),
+            context=context[NAMES_KEY][lang],
         )
         for lang in urls.LANGS
     ]
@@ -100,7 +105,7 @@ def page_context(page: Page, project: Project, context: dict[str, Any]) -> dict[
         mine = [f for f in tables.figures if f.story == article.slug]
         if mine:
             extra["story_figures"] = mine
-            extra.update(_names(project, context, page.lang))
+            extra.update(context[NAMES_KEY][page.lang])
             extra["partials"] = ["aid/_story_box.html"]
     return extra
 

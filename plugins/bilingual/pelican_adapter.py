@@ -11,6 +11,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from content_model.project import Project, localized
+from site_build.parallel import parallel_map
 
 from . import catalogs, formatting, urls
 from .feeds import FeedItem, render_atom
@@ -151,30 +152,41 @@ class BilingualGenerator(Generator):
         project: Project = self.context["project"]
         output = Path(self.output_path)
         tags = tag_urls(self.pages)
+        # per language, once: what every page of that language shares
+        self._shared: dict[str, dict[str, Any]] = {}
         for lang in urls.LANGS:
-            self.env.install_gettext_translations(
-                catalogs.load_translations(Path(self.theme) / "translations", lang), newstyle=True
-            )
             common = self._common(lang, project)
-            for page in (p for p in self.pages if p.lang == lang):
-                context = {
-                    **common,
-                    "page": page,
-                    "switch": language_switch(page),
-                    "tag_urls": {name: url for (tl, name), url in tags.items() if tl == lang},
-                    "category_names": {c["key"]: c["name"] for c in common["categories_nav"]},
-                }
-                if page.kind == "article":
-                    context["article"] = page.items[0].obj
-                context.update(page.context)
-                context["partials"] = self._provided_context(page, project, context)
-                template = page.template or TEMPLATES[page.kind]
-                html = self.get_template(template.removesuffix(".html")).render(context)
-                _write(output / page.save_as, html)
+            self._shared[lang] = {
+                **common,
+                "tag_urls": {name: url for (tl, name), url in tags.items() if tl == lang},
+                "category_names": {c["key"]: c["name"] for c in common["categories_nav"]},
+            }
+        self._catalogs = {
+            lang: catalogs.load_translations(Path(self.theme) / "translations", lang)
+            for lang in urls.LANGS
+        }
+        self._catalog_lang: str | None = None
+        # grouped by language, so that a worker rarely switches catalogs
+        ordered = sorted(self.pages, key=lambda p: urls.LANGS.index(p.lang))
+        parallel_map(self._render_page, ordered)
+        for lang in urls.LANGS:
             self._write_feed(lang, project, output)
         _write(output / "sitemap.xml", render_sitemap(self.pages, base_url(self.settings)))
         for write_files in _file_writers:
             write_files(project, self.context, output)
+
+    def _render_page(self, page: Page) -> None:
+        if self._catalog_lang != page.lang:
+            self.env.install_gettext_translations(self._catalogs[page.lang], newstyle=True)
+            self._catalog_lang = page.lang
+        context = {**self._shared[page.lang], "page": page, "switch": language_switch(page)}
+        if page.kind == "article":
+            context["article"] = page.items[0].obj
+        context.update(page.context)
+        context["partials"] = self._provided_context(page, self.context["project"], context)
+        template = page.template or TEMPLATES[page.kind]
+        html = self.get_template(template.removesuffix(".html")).render(context)
+        _write(Path(self.output_path) / page.save_as, html)
 
     def _provided_context(self, page: Page, project: Project, context: dict[str, Any]) -> list:
         """Add every capability's variables to `context`; return the partials they name."""

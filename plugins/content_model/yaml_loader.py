@@ -14,6 +14,7 @@ from datetime import date, datetime
 from typing import Any
 
 import yaml
+import yaml.cyaml
 
 Loc = tuple[str | int, ...]
 
@@ -49,7 +50,7 @@ StrictResolver.add_implicit_resolver(
 )
 
 
-class StrictLoader(
+class PyStrictLoader(
     yaml.reader.Reader,
     yaml.scanner.Scanner,
     yaml.parser.Parser,
@@ -64,6 +65,19 @@ class StrictLoader(
         yaml.composer.Composer.__init__(self)
         yaml.constructor.SafeConstructor.__init__(self)
         StrictResolver.__init__(self)
+
+
+if yaml.__with_libyaml__:
+    # libyaml parses about ten times faster; node tree, marks and our resolver are the same
+    class CStrictLoader(yaml.cyaml.CParser, yaml.constructor.SafeConstructor, StrictResolver):
+        def __init__(self, stream: str):
+            yaml.cyaml.CParser.__init__(self, stream)
+            yaml.constructor.SafeConstructor.__init__(self)
+            StrictResolver.__init__(self)
+
+    StrictLoader: type = CStrictLoader
+else:
+    StrictLoader = PyStrictLoader
 
 
 @dataclass
@@ -106,12 +120,10 @@ def load_yaml(text: str, first_line: int = 1) -> tuple[Any, LineMap, list[YamlPr
     loader = StrictLoader(text)
     try:
         node = loader.get_single_node()
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + 1 + offset) if mark else first_line
-        raise YamlSyntaxError(line, _syntax_message(exc)) from None
-    except yaml.YAMLError as exc:  # e.g. a second document in the same block
-        raise YamlSyntaxError(first_line, str(exc).splitlines()[0]) from None
+    except yaml.YAMLError:
+        # rare: parse again with the pure-Python parser, whose messages and lines we document
+        loader = PyStrictLoader(text)
+        node = _compose_or_raise(loader, first_line)
     finally:
         loader.dispose()
     lines = LineMap(default=first_line)
@@ -120,6 +132,17 @@ def load_yaml(text: str, first_line: int = 1) -> tuple[Any, LineMap, list[YamlPr
         return None, lines, problems
     value = _build(loader, node, (), lines, problems, offset)
     return value, lines, problems
+
+
+def _compose_or_raise(loader: PyStrictLoader, first_line: int) -> yaml.Node | None:
+    try:
+        return loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + first_line) if mark else first_line
+        raise YamlSyntaxError(line, _syntax_message(exc)) from None
+    except yaml.YAMLError as exc:  # e.g. a second document in the same block
+        raise YamlSyntaxError(first_line, str(exc).splitlines()[0]) from None
 
 
 # 457.250 or 16.104.216: Vietnamese thousands grouping that YAML would read as a fraction
