@@ -3,7 +3,10 @@ each language with its own gettext catalog, and writes the feeds and the sitemap
 
 from __future__ import annotations
 
+import json
+import os
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -11,9 +14,10 @@ from pelican import signals
 from pelican.generators import Generator
 
 from content_model.project import Project, localized
+from content_model.schema import SITE_TZ
 from site_build.parallel import parallel_map
 
-from . import catalogs, formatting, urls
+from . import catalogs, fingerprints, formatting, urls
 from .feeds import FeedItem, render_atom
 from .plan import (
     NO_TRANSLATION_ANCHOR,
@@ -166,16 +170,54 @@ class BilingualGenerator(Generator):
             for lang in urls.LANGS
         }
         self._catalog_lang: str | None = None
+        self._plan_reuse(project)
         # grouped by language, so that a worker rarely switches catalogs
         ordered = sorted(self.pages, key=lambda p: urls.LANGS.index(p.lang))
-        parallel_map(self._render_page, ordered)
+        rendered = parallel_map(self._render_page, ordered)
+        LAST_BUILD.update(
+            manifest={p.save_as: self._keys[id(p)] for p in self.pages},
+            rendered=sorted(p.save_as for p, done in zip(ordered, rendered, strict=True) if done),
+            reused=sum(1 for done in rendered if not done),
+        )
         for lang in urls.LANGS:
             self._write_feed(lang, project, output)
         _write(output / "sitemap.xml", render_sitemap(self.pages, base_url(self.settings)))
         for write_files in _file_writers:
             write_files(project, self.context, output)
 
-    def _render_page(self, page: Page) -> None:
+    def _plan_reuse(self, project: Project) -> None:
+        """Fingerprint every page; those unchanged since the last build can be linked."""
+        root = project.root
+        shared = fingerprints.shared_key(
+            [Path(self.theme), root / "plugins"]
+            + [root / "content" / d for d in ("data", "images", "bulletins")],
+            [repr(self.settings.get(k)) for k in FINGERPRINT_SETTINGS] + [build_day()],
+        )
+        story_keys = fingerprints.story_keys(
+            {slug: [v.path for v in s.versions.values()] for slug, s in project.stories.items()}
+        )
+        every_story = fingerprints.all_stories_key(story_keys)
+        self._keys = {
+            id(p): fingerprints.page_key(p, shared, story_keys, every_story) for p in self.pages
+        }
+        previous = self.settings.get("PREVIOUS_OUTPUT")
+        manifest = _read_manifest(self.settings.get("PAGE_MANIFEST"))
+        self._reuse_from = Path(previous) if previous and manifest else None
+        self._reusable = {
+            id(p)
+            for p in self.pages
+            if self._reuse_from is not None
+            and manifest.get(p.save_as) == self._keys[id(p)]
+            and (self._reuse_from / p.save_as).is_file()
+        }
+
+    def _render_page(self, page: Page) -> bool:
+        """Write one page; False when its file was linked from the previous build instead."""
+        target = Path(self.output_path) / page.save_as
+        if id(page) in self._reusable and self._reuse_from is not None:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.link(self._reuse_from / page.save_as, target)
+            return False
         if self._catalog_lang != page.lang:
             self.env.install_gettext_translations(self._catalogs[page.lang], newstyle=True)
             self._catalog_lang = page.lang
@@ -186,7 +228,8 @@ class BilingualGenerator(Generator):
         context["partials"] = self._provided_context(page, self.context["project"], context)
         template = page.template or TEMPLATES[page.kind]
         html = self.get_template(template.removesuffix(".html")).render(context)
-        _write(Path(self.output_path) / page.save_as, html)
+        _write(target, html)
+        return True
 
     def _provided_context(self, page: Page, project: Project, context: dict[str, Any]) -> list:
         """Add every capability's variables to `context`; return the partials they name."""
@@ -223,8 +266,34 @@ class BilingualGenerator(Generator):
 
 
 def _write(path: Path, text: str) -> None:
+    """Write a new file (never into an existing inode: it may be linked from the last build)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def _read_manifest(path: str | None) -> dict[str, str]:
+    if not path or not Path(path).is_file():
+        return {}
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except ValueError:
+        return {}  # a damaged manifest only costs a full render
+
+
+def build_day() -> str:
+    """The day pages are built for (upcoming events depend on it): SOURCE_DATE_EPOCH or today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return datetime.fromtimestamp(int(epoch), SITE_TZ).date().isoformat()
+    return datetime.now(SITE_TZ).date().isoformat()
+
+
+# Settings that reach templates: a change re-renders every page.
+FINGERPRINT_SETTINGS = ("SITEURL", "PREVIEW_URL", "DEFAULT_PAGINATION", "PLUGINS", "THEME")
+# What the last build in this process did: the page manifest (for the next build) and counts.
+LAST_BUILD: dict[str, Any] = {}
 
 
 def get_generators(pelican: Any) -> type[Generator]:

@@ -3,6 +3,10 @@ from the checked project, attach the shared story data to every language version
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import os
+import pickle
 from pathlib import Path
 from typing import Any
 
@@ -62,10 +66,40 @@ class MarkdownRenderer:
 def render_stories(
     project: Project, settings: dict[str, Any]
 ) -> dict[Path, tuple[str, str | None]]:
-    """Body and summary HTML of every story file, on all cores for a large site."""
+    """Body and summary HTML of every story file: from the cache when the Markdown is the
+    same (keyed by its hash, so a fresh checkout's mtimes do not matter), the rest rendered
+    on all cores for a large site."""
+    cache = MarkdownCache(Path(settings.get("CONTENT_CACHE_DIR") or project.root / ".cache"))
+    config = repr(settings.get("MARKDOWN"))
+    keys = {f.path: cache.key(f.body, f.front.summary, config) for f in project.files}
+    missing = [f for f in project.files if keys[f.path] not in cache.entries]
     renderer = MarkdownRenderer(settings)
-    rendered = parallel_map(renderer.story, project.files)
-    return {f.path: html for f, html in zip(project.files, rendered, strict=True)}
+    for f, html in zip(missing, parallel_map(renderer.story, missing), strict=True):
+        cache.entries[keys[f.path]] = html
+    cache.save(keep=set(keys.values()))
+    return {f.path: cache.entries[keys[f.path]] for f in project.files}
+
+
+class MarkdownCache:
+    """Rendered Markdown by content hash, in one pickle under the project's .cache/."""
+
+    def __init__(self, folder: Path):
+        self.path = folder / "markdown.pickle"
+        self.entries: dict[str, tuple[str, str | None]] = {}
+        with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, ValueError):
+            self.entries = pickle.loads(self.path.read_bytes())
+
+    @staticmethod
+    def key(body: str, summary: str | None, config: str) -> str:
+        return hashlib.sha256(f"{config}\0{summary}\0{body}".encode()).hexdigest()
+
+    def save(self, keep: set[str]) -> None:
+        kept = {k: v for k, v in self.entries.items() if k in keep}
+        with contextlib.suppress(OSError):
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.path.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_bytes(pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
+            os.replace(tmp, self.path)
 
 
 class StoryReader(BaseReader):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import logging
 import shutil
 import sys
@@ -45,6 +46,9 @@ def build(root: Path, output: Path, settings_file: str = "pelicanconf.py") -> in
     output = output.resolve()
     staging = output.with_name(f"{output.name}.building")
     shutil.rmtree(staging, ignore_errors=True)
+    cache = root / ".cache"
+    # pages unchanged since the last build are linked from it (see bilingual/fingerprints.py)
+    manifest = cache / "build" / f"{output.name}.{Path(settings_file).stem}.pages.json"
     settings = read_settings(
         str(root / settings_file),
         override={
@@ -52,8 +56,14 @@ def build(root: Path, output: Path, settings_file: str = "pelicanconf.py") -> in
             "OUTPUT_PATH": str(staging),
             "THEME": str(root / "theme"),
             "PLUGIN_PATHS": [str(root / "plugins")],
+            "CONTENT_CACHE_DIR": str(cache),
+            "PREVIOUS_OUTPUT": str(output) if output.is_dir() else "",
+            "PAGE_MANIFEST": str(manifest),
         },
     )
+    from bilingual.pelican_adapter import LAST_BUILD
+
+    LAST_BUILD.clear()
     try:
         Pelican(settings).run()
     except ContentInvalid as exc:
@@ -63,8 +73,14 @@ def build(root: Path, output: Path, settings_file: str = "pelicanconf.py") -> in
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    # the manifest describes the output it sits beside: never let it outlive a swap
+    manifest.unlink(missing_ok=True)
     _swap(staging, output)
-    print(f"Built {output}")
+    if "manifest" in LAST_BUILD:
+        manifest.parent.mkdir(parents=True, exist_ok=True)
+        manifest.write_text(json.dumps(LAST_BUILD["manifest"]), encoding="utf-8")
+    rendered, reused = len(LAST_BUILD.get("rendered", [])), LAST_BUILD.get("reused", 0)
+    print(f"Built {output}: {rendered} pages rendered, {reused} unchanged")
     return 0
 
 

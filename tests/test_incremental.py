@@ -1,0 +1,122 @@
+"""Rebuilds redo only what depends on a change: unchanged pages keep their file (inode)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from bilingual.pelican_adapter import LAST_BUILD
+from conftest import Site, story
+
+CORE_PREFIXES = (
+    "index.html", "page/", "tin-tuc/", "chuyen-muc/", "the/", "luu-tru/",
+    "en/index.html", "en/page/", "en/news/", "en/category/", "en/tag/", "en/archive/",
+)  # fmt: skip
+
+
+def inodes(output: Path) -> dict[str, int]:
+    return {
+        p.relative_to(output).as_posix(): p.stat().st_ino
+        for p in output.rglob("*.html")
+        if p.relative_to(output).as_posix().startswith(CORE_PREFIXES)
+    }
+
+
+def core(paths: list[str]) -> set[str]:
+    return {p for p in paths if p.startswith(CORE_PREFIXES)}
+
+
+def three_stories(site: Site) -> None:
+    site.add_story("a.vi.md", story("a", "vi", "Đại hội A", "2021-03-01", extra='tags: ["Đại hội"]'))
+    site.add_story("a.en.md", story("a", "en", "Congress A", "2021-03-01", extra='tags: ["Congress"]'))
+    site.add_story("b.vi.md", story("b", "vi", "Viện trợ B", "2022-05-01", "vien-tro",
+                                    extra='tags: ["Viện trợ"]'))  # fmt: skip
+    site.add_story("c.vi.md", story("c", "vi", "Hoạt động C", "2022-07-01"))
+
+
+def test_unchanged_rebuild_renders_nothing(site: Site) -> None:
+    three_stories(site)
+    assert site.build() == 0
+    first = inodes(site.output)
+    assert site.build() == 0
+    assert LAST_BUILD["rendered"] == []
+    assert inodes(site.output) == first  # every page is the very same file
+
+
+def test_editing_one_story_renders_only_what_shows_it(site: Site) -> None:
+    three_stories(site)
+    assert site.build() == 0
+    before = inodes(site.output)
+    site.add_story("b.vi.md", story("b", "vi", "Viện trợ B đã sửa", "2022-05-01", "vien-tro",
+                                    extra='tags: ["Viện trợ"]'))  # fmt: skip
+    assert site.build() == 0
+    expected = {
+        "tin-tuc/b/index.html",  # the story
+        "index.html",  # the home lists it (and its blocks gather every story)
+        "en/index.html",  # the English home's blocks gather every story too
+        "chuyen-muc/vien-tro/index.html",
+        "the/vien-tro/index.html",
+        "luu-tru/index.html",
+        "luu-tru/2022/index.html",
+    }
+    assert core(LAST_BUILD["rendered"]) == expected
+    after = inodes(site.output)
+    assert set(after) == set(before)
+    changed = {page for page in after if after[page] != before[page]}
+    assert changed == expected
+    assert "Viện trợ B đã sửa" in site.page("tin-tuc/b/").text
+    assert "Viện trợ B đã sửa" in site.page("chuyen-muc/vien-tro/").text
+    assert "Hoạt động C" in site.page("chuyen-muc/hoat-dong/").text
+
+
+def test_translation_edit_renders_both_versions(site: Site) -> None:
+    three_stories(site)
+    assert site.build() == 0
+    site.add_story("a.en.md", story("a", "en", "Congress A, edited", "2021-03-01",
+                                    extra='tags: ["Congress"]'))  # fmt: skip
+    assert site.build() == 0
+    rendered = core(LAST_BUILD["rendered"])
+    # the Vietnamese version shares story data and links its translation
+    assert {"en/news/a/index.html", "tin-tuc/a/index.html"} <= rendered
+    assert "tin-tuc/c/index.html" not in rendered and "tin-tuc/b/index.html" not in rendered
+
+
+def test_data_file_change_renders_every_page(site: Site) -> None:
+    three_stories(site)
+    assert site.build() == 0
+    before = inodes(site.output)
+    path = site.root / "content/data/categories.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("Hoạt động", "Hoạt động chung"))
+    assert site.build() == 0
+    assert core(LAST_BUILD["rendered"]) == set(before)
+    assert "Hoạt động chung" in site.page("tin-tuc/b/").text
+
+
+def test_failed_build_keeps_reusable_output(site: Site) -> None:
+    three_stories(site)
+    assert site.build() == 0
+    site.add_story("c.vi.md", story("c", "vi", "C", "2022-07-01", extra="partners: [khong-co]"))
+    assert site.build() == 1
+    site.add_story("c.vi.md", story("c", "vi", "Hoạt động C mới", "2022-07-01"))
+    assert site.build() == 0
+    assert "tin-tuc/a/index.html" not in LAST_BUILD["rendered"]
+    assert "Hoạt động C mới" in site.page("tin-tuc/c/").text
+
+
+def test_markdown_is_rendered_once_per_content(site: Site, monkeypatch) -> None:
+    from content_model import pelican_adapter
+
+    three_stories(site)
+    assert site.build() == 0
+    calls: list[str] = []
+    real = pelican_adapter.MarkdownRenderer.story
+
+    def counting(self, f):  # noqa: ANN001, ANN202
+        calls.append(f.rel)
+        return real(self, f)
+
+    monkeypatch.setattr(pelican_adapter.MarkdownRenderer, "story", counting)
+    site.add_story("c.vi.md", story("c", "vi", "Hoạt động C", "2022-07-01", body="Thân bài mới."))
+    os.utime(site.root / "content/articles/a.vi.md", (0, 0))  # a checkout resets mtimes
+    assert site.build() == 0
+    assert calls == ["content/articles/c.vi.md"]
