@@ -27,8 +27,10 @@ def core(paths: list[str]) -> set[str]:
 
 
 def three_stories(site: Site) -> None:
-    site.add_story("a.vi.md", story("a", "vi", "Đại hội A", "2021-03-01", extra='tags: ["Đại hội"]'))
-    site.add_story("a.en.md", story("a", "en", "Congress A", "2021-03-01", extra='tags: ["Congress"]'))
+    site.add_story("a.vi.md", story("a", "vi", "Đại hội A", "2021-03-01", extra="tags: [Đại hội]"))
+    site.add_story(
+        "a.en.md", story("a", "en", "Congress A", "2021-03-01", extra="tags: [Congress]")
+    )
     site.add_story("b.vi.md", story("b", "vi", "Viện trợ B", "2022-05-01", "vien-tro",
                                     extra='tags: ["Viện trợ"]'))  # fmt: skip
     site.add_story("c.vi.md", story("c", "vi", "Hoạt động C", "2022-07-01"))
@@ -111,7 +113,7 @@ def test_markdown_is_rendered_once_per_content(site: Site, monkeypatch) -> None:
     calls: list[str] = []
     real = pelican_adapter.MarkdownRenderer.story
 
-    def counting(self, f):  # noqa: ANN001, ANN202
+    def counting(self, f):
         calls.append(f.rel)
         return real(self, f)
 
