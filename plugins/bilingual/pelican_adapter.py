@@ -171,13 +171,19 @@ class BilingualGenerator(Generator):
         }
         self._catalog_lang: str | None = None
         self._plan_reuse(project)
+        reused = [p for p in self.pages if id(p) in self._reusable]
+        for page in reused:
+            self._link_previous(page)
         # grouped by language, so that a worker rarely switches catalogs
-        ordered = sorted(self.pages, key=lambda p: urls.LANGS.index(p.lang))
-        rendered = parallel_map(self._render_page, ordered)
+        todo = sorted(
+            (p for p in self.pages if id(p) not in self._reusable),
+            key=lambda p: urls.LANGS.index(p.lang),
+        )
+        parallel_map(self._render_page, todo)
         LAST_BUILD.update(
             manifest={p.save_as: self._keys[id(p)] for p in self.pages},
-            rendered=sorted(p.save_as for p, done in zip(ordered, rendered, strict=True) if done),
-            reused=sum(1 for done in rendered if not done),
+            rendered=sorted(p.save_as for p in todo),
+            reused=len(reused),
         )
         for lang in urls.LANGS:
             self._write_feed(lang, project, output)
@@ -211,13 +217,15 @@ class BilingualGenerator(Generator):
             and (self._reuse_from / p.save_as).is_file()
         }
 
-    def _render_page(self, page: Page) -> bool:
-        """Write one page; False when its file was linked from the previous build instead."""
+    def _link_previous(self, page: Page) -> None:
+        """An unchanged page: the previous build's file, linked (no copy, no render)."""
+        assert self._reuse_from is not None
         target = Path(self.output_path) / page.save_as
-        if id(page) in self._reusable and self._reuse_from is not None:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.link(self._reuse_from / page.save_as, target)
-            return False
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.link(self._reuse_from / page.save_as, target)
+
+    def _render_page(self, page: Page) -> None:
+        target = Path(self.output_path) / page.save_as
         if self._catalog_lang != page.lang:
             self.env.install_gettext_translations(self._catalogs[page.lang], newstyle=True)
             self._catalog_lang = page.lang
@@ -229,7 +237,6 @@ class BilingualGenerator(Generator):
         template = page.template or TEMPLATES[page.kind]
         html = self.get_template(template.removesuffix(".html")).render(context)
         _write(target, html)
-        return True
 
     def _provided_context(self, page: Page, project: Project, context: dict[str, Any]) -> list:
         """Add every capability's variables to `context`; return the partials they name."""

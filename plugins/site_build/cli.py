@@ -8,12 +8,16 @@ replaces `output/` only when the build succeeded: a failed build leaves the last
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import logging
+import os
 import shutil
 import sys
+import threading
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from content_model.errors import ContentInvalid
 from content_model.project import load_project
@@ -36,14 +40,33 @@ def _print_errors(lines: list[str]) -> None:
     print(f"{n} error{'s' if n != 1 else ''}: nothing was built.", file=sys.stderr)
 
 
-def build(root: Path, output: Path, settings_file: str = "pelicanconf.py") -> int:
+@dataclass
+class BuildResult:
+    ok: bool
+    errors: list[str] = field(default_factory=list)  # content errors, one line each
+    rendered: list[str] = field(default_factory=list)  # pages rendered (others were linked)
+    reused: int = 0
+    seconds: float = 0.0
+
+
+def run_build(
+    root: Path,
+    output: Path,
+    settings_file: str = "pelicanconf.py",
+    overrides: dict[str, Any] | None = None,
+    background_cleanup: bool = False,
+) -> BuildResult:
+    """Check, build into a staging folder, swap it in. Content errors are returned, not
+    raised; any other failure raises, and in every failure `output` stays as it was."""
     from pelican import Pelican
     from pelican.log import init as init_logging
     from pelican.settings import read_settings
 
+    from bilingual.pelican_adapter import LAST_BUILD
+
+    started = time.perf_counter()
     init_logging(level=logging.WARNING)
-    root = root.resolve()
-    output = output.resolve()
+    root, output = root.resolve(), output.resolve()
     staging = output.with_name(f"{output.name}.building")
     shutil.rmtree(staging, ignore_errors=True)
     cache = root / ".cache"
@@ -59,53 +82,61 @@ def build(root: Path, output: Path, settings_file: str = "pelicanconf.py") -> in
             "CONTENT_CACHE_DIR": str(cache),
             "PREVIOUS_OUTPUT": str(output) if output.is_dir() else "",
             "PAGE_MANIFEST": str(manifest),
+            **(overrides or {}),
         },
     )
-    from bilingual.pelican_adapter import LAST_BUILD
-
     LAST_BUILD.clear()
     try:
         Pelican(settings).run()
     except ContentInvalid as exc:
         shutil.rmtree(staging, ignore_errors=True)
-        _print_errors(exc.report.lines())
-        return 1
+        return BuildResult(False, exc.report.lines(), seconds=time.perf_counter() - started)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     # the manifest describes the output it sits beside: never let it outlive a swap
     manifest.unlink(missing_ok=True)
-    _swap(staging, output)
+    _swap(staging, output, background_cleanup)
     if "manifest" in LAST_BUILD:
         manifest.parent.mkdir(parents=True, exist_ok=True)
         manifest.write_text(json.dumps(LAST_BUILD["manifest"]), encoding="utf-8")
-    rendered, reused = len(LAST_BUILD.get("rendered", [])), LAST_BUILD.get("reused", 0)
-    print(f"Built {output}: {rendered} pages rendered, {reused} unchanged")
+    return BuildResult(
+        True,
+        rendered=list(LAST_BUILD.get("rendered", [])),
+        reused=LAST_BUILD.get("reused", 0),
+        seconds=time.perf_counter() - started,
+    )
+
+
+def build(root: Path, output: Path, settings_file: str = "pelicanconf.py") -> int:
+    result = run_build(root, output, settings_file)
+    if not result.ok:
+        _print_errors(result.errors)
+        return 1
+    print(
+        f"Built {output.resolve()}: {len(result.rendered)} pages rendered, "
+        f"{result.reused} unchanged ({result.seconds:.1f} s)"
+    )
     return 0
 
 
-def _swap(new: Path, output: Path) -> None:
-    old = output.with_name(f"{output.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
+def _swap(new: Path, output: Path, background_cleanup: bool = False) -> None:
+    """Put `new` in place of `output`; the replaced folder is deleted (by a thread in a
+    long-running preview, where the next request should not wait for it)."""
+    old = output.with_name(f"{output.name}.old-{os.getpid()}-{time.monotonic_ns()}")
     if output.exists():
         output.rename(old)
     new.rename(output)
-    shutil.rmtree(old, ignore_errors=True)
+    if background_cleanup:
+        threading.Thread(target=shutil.rmtree, args=(old, True), daemon=True).start()
+    else:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def serve(root: Path, output: Path, port: int) -> int:
-    import functools
-    import http.server
+    from .preview import Preview
 
-    status = build(root, output)
-    if status:
-        return status
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(output))
-    with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as httpd:
-        print(f"Serving {output} at http://127.0.0.1:{port}/ (Ctrl-C to stop)")
-        with contextlib.suppress(KeyboardInterrupt):
-            httpd.serve_forever()
-    return 0
+    return Preview(root, output, port).run()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,189 @@
+"""`make serve`: build, serve `output/` on localhost, rebuild on every change, reload browsers.
+
+A change to a story, a data file or the theme rebuilds in this process: the page
+fingerprints (bilingual/fingerprints.py) re-render only the pages that depend on it, and
+Markdown comes from its cache. Content errors are printed and shown over the page in the
+browser; the server keeps running and keeps the last good site. A change to the code
+(plugins/, pelicanconf.py) restarts the process, since Python modules cannot be reloaded
+safely. The search index is not rebuilt on preview updates (`make site` builds it).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import sys
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from .cli import BuildResult, run_build
+
+PREVIEW_SETTINGS = {"SEARCH_INDEX": False}
+LIVE_SCRIPT = b'<script src="/__preview/live.js" defer></script>'
+LIVE_JS = """
+(() => {
+  const show = (errors) => {
+    let box = document.getElementById("preview-errors");
+    if (!errors.length) { if (box) box.remove(); return; }
+    if (!box) {
+      box = document.createElement("pre");
+      box.id = "preview-errors";
+      box.setAttribute("role", "alert");
+      box.style.cssText = "position:fixed;inset:auto 0 0 0;max-height:50vh;overflow:auto;" +
+        "margin:0;padding:1rem;background:#7a0916;color:#fff;font:14px/1.5 monospace;" +
+        "z-index:99999;white-space:pre-wrap";
+      document.body.append(box);
+    }
+    box.textContent = "Content errors: the site below is the last good build.\\n\\n" +
+      errors.join("\\n");
+  };
+  let seen = null;
+  const events = new EventSource("/__preview/events");
+  events.onmessage = async (message) => {
+    const state = JSON.parse(message.data);
+    if (seen !== null && state.build !== seen && state.ok) { location.reload(); return; }
+    seen = state.build;
+    show(state.errors);
+  };
+})();
+"""
+
+
+class Preview:
+    def __init__(self, root: Path, output: Path, port: int):
+        self.root, self.output, self.port = root.resolve(), output.resolve(), port
+        self.state: dict[str, Any] = {"build": 0, "ok": True, "errors": []}
+        self.changed = threading.Condition()
+        self.stop = threading.Event()
+
+    # --- building --------------------------------------------------------------------------
+
+    def rebuild(self, reason: str) -> BuildResult:
+        result = run_build(
+            self.root, self.output, overrides=PREVIEW_SETTINGS, background_cleanup=True
+        )
+        if result.ok:
+            print(
+                f"[{reason}] rebuilt in {result.seconds:.2f} s: "
+                f"{len(result.rendered)} pages rendered, {result.reused} unchanged"
+            )
+        else:
+            count = len(result.errors)
+            print(f"[{reason}] {count} content errors (serving the last good site):")
+            for line in result.errors:
+                print(f"  {line}", file=sys.stderr)
+        with self.changed:
+            self.state = {
+                "build": self.state["build"] + 1,
+                "ok": result.ok,
+                "errors": result.errors,
+            }
+            self.changed.notify_all()
+        return result
+
+    def watch(self) -> None:
+        from watchfiles import watch
+
+        watched = [self.root / "content", self.root / "theme"]
+        code = [self.root / "plugins", self.root / "pelicanconf.py"]
+        for changes in watch(*watched, *code, debounce=200, step=50, stop_event=self.stop):
+            paths = [Path(p) for _, p in changes]
+            if any(_inside(p, code) for p in paths):
+                print("Code changed: restarting the preview.")
+                os.execv(sys.executable, [sys.executable, *sys.argv])
+            names = ", ".join(sorted({p.name for p in paths})[:3])
+            try:
+                self.rebuild(names)
+            except Exception as exc:  # a theme error must not stop the preview
+                print(f"[{names}] build failed: {exc}", file=sys.stderr)
+                with self.changed:
+                    self.state = {**self.state, "build": self.state["build"] + 1, "ok": False,
+                                  "errors": [f"build failed: {exc}"]}  # fmt: skip
+                    self.changed.notify_all()
+
+    # --- serving ---------------------------------------------------------------------------
+
+    def serve_in_background(self) -> http.server.ThreadingHTTPServer:
+        handler = functools.partial(PreviewHandler, self, directory=str(self.output))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", self.port), handler)
+        server.daemon_threads = True
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        return server
+
+    def run(self) -> int:
+        self.rebuild("start")
+        server = self.serve_in_background()
+        print(f"Preview at http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C to stop)")
+        try:
+            self.watch()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            server.shutdown()
+        return 0
+
+
+def _inside(path: Path, roots: Iterable[Path]) -> bool:
+    return any(path == r or r in path.parents for r in roots)
+
+
+class PreviewHandler(http.server.SimpleHTTPRequestHandler):
+    def __init__(self, preview: Preview, *args: Any, **kwargs: Any):
+        self.preview = preview
+        super().__init__(*args, **kwargs)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass  # the terminal shows builds, not every request
+
+    def do_GET(self) -> None:
+        if self.path == "/__preview/live.js":
+            return self._send(LIVE_JS.encode(), "text/javascript")
+        if self.path == "/__preview/events":
+            return self._events()
+        if self.path.split("?")[0].endswith((".html", "/")):
+            return self._html()
+        return super().do_GET()
+
+    def _send(self, body: bytes, kind: str, status: int = 200) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", f"{kind}; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _html(self) -> None:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if not path.is_file():
+            return super().do_GET()
+        body = path.read_bytes().replace(b"</body>", LIVE_SCRIPT + b"</body>", 1)
+        self._send(body, "text/html")
+
+    def _events(self) -> None:
+        """Server-sent events: the build number and its errors, whenever a build ends."""
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        preview = self.preview
+        seen = -1
+        try:
+            while True:
+                with preview.changed:
+                    if preview.state["build"] == seen:
+                        preview.changed.wait(timeout=15)
+                    state = dict(preview.state)
+                if state["build"] == seen:
+                    self.wfile.write(b": keep-alive\n\n")
+                else:
+                    self.wfile.write(f"data: {json.dumps(state)}\n\n".encode())
+                    seen = state["build"]
+                self.wfile.flush()
+        except (BrokenPipeError, ConnectionResetError):
+            return
