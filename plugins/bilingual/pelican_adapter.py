@@ -15,6 +15,7 @@ from pelican.generators import Generator
 
 from content_model.project import Project, localized
 from content_model.schema import SITE_TZ
+from site_build import progress
 from site_build.parallel import parallel_map
 
 from . import catalogs, fingerprints, formatting, urls
@@ -179,7 +180,8 @@ class BilingualGenerator(Generator):
             (p for p in self.pages if id(p) not in self._reusable),
             key=lambda p: urls.LANGS.index(p.lang),
         )
-        parallel_map(self._render_page, todo)
+        with progress.bar("Rendering pages", len(todo)) as advance:
+            parallel_map(self._render_page, todo, advance)
         LAST_BUILD.update(
             manifest={p.save_as: self._keys[id(p)] for p in self.pages},
             rendered=sorted(p.save_as for p in todo),

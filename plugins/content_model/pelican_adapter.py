@@ -15,6 +15,7 @@ from pelican import signals
 from pelican.readers import BaseReader
 from pelican.utils import SafeDatetime
 
+from site_build import progress
 from site_build.parallel import parallel_map
 
 from .errors import ContentInvalid
@@ -74,7 +75,9 @@ def render_stories(
     keys = {f.path: cache.key(f.body, f.front.summary, config) for f in project.files}
     missing = [f for f in project.files if keys[f.path] not in cache.entries]
     renderer = MarkdownRenderer(settings)
-    for f, html in zip(missing, parallel_map(renderer.story, missing), strict=True):
+    with progress.bar("Rendering Markdown", len(missing)) as advance:
+        rendered = parallel_map(renderer.story, missing, advance)
+    for f, html in zip(missing, rendered, strict=True):
         cache.entries[keys[f.path]] = html
     cache.save(keep=set(keys.values()))
     return {f.path: cache.entries[keys[f.path]] for f in project.files}

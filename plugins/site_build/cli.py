@@ -71,7 +71,9 @@ def run_build(
     shutil.rmtree(staging, ignore_errors=True)
     cache = root / ".cache"
     # pages unchanged since the last build are linked from it (see bilingual/fingerprints.py)
-    manifest = cache / "build" / f"{output.name}.{Path(settings_file).stem}.pages.json"
+    # one manifest per output folder: it describes what is in that folder, whatever the
+    # settings of the build that wrote it (SITEURL and the like are in every page's key)
+    manifest = cache / "build" / f"{output.name}.pages.json"
     settings = read_settings(
         str(root / settings_file),
         override={

@@ -32,16 +32,29 @@ def workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
 
 
-def parallel_map(fn: Callable[[Any], T], items: Sequence[Any]) -> list[T]:
-    """`[fn(item) for item in items]`, in forked workers when it pays off."""
+def parallel_map(
+    fn: Callable[[Any], T],
+    items: Sequence[Any],
+    advance: Callable[[int], None] = lambda n: None,
+) -> list[T]:
+    """`[fn(item) for item in items]`, in forked workers when it pays off; `advance(1)`
+    after each item (for a progress bar)."""
     count = workers()
     if count < 2 or len(items) < MIN_TASKS or "fork" not in multiprocessing.get_all_start_methods():
-        return [fn(item) for item in items]
+        results = []
+        for item in items:
+            results.append(fn(item))
+            advance(1)
+        return results
     global _task, _items
     _task, _items = fn, items
     try:
         with multiprocessing.get_context("fork").Pool(count) as pool:
-            chunk = max(1, len(items) // (count * 8))
-            return pool.map(_call, range(len(items)), chunksize=chunk)
+            chunk = max(1, len(items) // (count * 16))
+            results = []
+            for result in pool.imap(_call, range(len(items)), chunksize=chunk):
+                results.append(result)
+                advance(1)
+            return results
     finally:
         _task, _items = None, ()
