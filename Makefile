@@ -12,7 +12,7 @@ RUN := PYTHONPATH=plugins $(PY) -m site_build
 # axe-core, for the browser tests (installed by `npm ci` from package-lock.json)
 AXE := node_modules/axe-core/axe.min.js
 
-.PHONY: site check test lint serve clean screenshots lock system browser test-system messages java
+.PHONY: site check test lint serve clean screenshots lock system browser test-system messages java bench
 
 site: $(STAMP) system
 	$(RUN) build
@@ -104,3 +104,7 @@ bulletin: $(STAMP) system
 # Times the print edition of a synthetic 16-page issue (a benchmark, not a test).
 bench-bulletin: $(STAMP) system
 	PYTHONPATH=plugins $(PY) benchmarks/bulletin_bench.py
+
+# Build speed against vanilla Pelican (not a test): N = 200, 1000, 5000 bilingual stories.
+bench: $(STAMP) system
+	PYTHONPATH=plugins:. $(PY) -m benchmarks.run $(BENCH_ARGS)

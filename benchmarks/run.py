@@ -1,0 +1,153 @@
+"""`make bench`: our build against vanilla Pelican on the same Markdown bodies.
+
+For each N (bilingual stories, so 2N files): our cold build (no output, no cache), our
+rebuild after editing one story, our preview update after one edit (the `make serve`
+process, warm), and vanilla Pelican 4.12 with its built-in translations (`lang` + `slug`),
+default theme, feeds and pagination. Each is a fresh process timed from outside; peak memory
+is the process's maximum resident set. Prints medians and ratios.
+
+Usage: python -m benchmarks.run [--sizes 200 1000 5000] [--repeat 3] [--work /tmp/bench]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from .corpus import REPO, bodies_only, make_corpus
+
+VANILLA_SETTINGS = """\
+PATH = "content"
+TIMEZONE = "Asia/Ho_Chi_Minh"
+DEFAULT_LANG = "vi"
+SITEURL = ""
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+TRANSLATION_FEED_ATOM = "feeds/all-{lang}.atom.xml"
+DEFAULT_PAGINATION = 10
+ARTICLE_URL = "{slug}/"
+ARTICLE_SAVE_AS = "{slug}/index.html"
+ARTICLE_LANG_URL = "{lang}/{slug}/"
+ARTICLE_LANG_SAVE_AS = "{lang}/{slug}/index.html"
+"""
+
+# Runs inside the preview's own process: the first build warms it, then one edit is timed.
+PREVIEW_SCRIPT = """\
+import sys, time
+from pathlib import Path
+from site_build.preview import Preview
+root = Path(sys.argv[1]); story = root / "content/articles" / sys.argv[2]
+preview = Preview(root, root / "output", port=0)
+assert preview.rebuild("start").ok
+times = []
+for i in range(int(sys.argv[3])):
+    text = story.read_text(encoding="utf-8") + f"\\nThêm một câu {i}.\\n"
+    story.write_text(text, encoding="utf-8")
+    started = time.perf_counter()
+    assert preview.rebuild("edit").ok
+    times.append(time.perf_counter() - started)
+print(" ".join(f"{t:.4f}" for t in times))
+"""
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_mb: float
+
+
+# A fresh wrapper per command: its children's ru_maxrss is that command's own peak
+# (forked build workers included), not the largest of every run so far.
+WRAPPER = """\
+import resource, subprocess, sys, time
+started = time.perf_counter()
+code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode
+seconds = time.perf_counter() - started
+print(code, seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+"""
+
+
+def timed(cmd: list[str], cwd: Path, env: dict[str, str]) -> Run:
+    out = subprocess.run(
+        [sys.executable, "-c", WRAPPER, *cmd], cwd=cwd, env=env, capture_output=True, text=True
+    )
+    code, seconds, peak_kb = out.stdout.split()
+    if code != "0":
+        raise SystemExit(f"{' '.join(cmd)} failed:\n{out.stderr}")
+    return Run(float(seconds), int(peak_kb) / 1024)
+
+
+def environment() -> dict[str, str]:
+    return {
+        **os.environ,
+        "PYTHONPATH": str(REPO / "plugins"),
+        "BUILD_PROGRESS": "0",
+        "SOURCE_DATE_EPOCH": "1700000000",
+    }
+
+
+def edit_story(root: Path, name: str, i: int) -> None:
+    path = root / "content" / "articles" / name
+    path.write_text(path.read_text(encoding="utf-8") + f"\nSửa lần {i}.\n", encoding="utf-8")
+
+
+def bench_size(n: int, repeat: int, work: Path) -> dict[str, list[Run]]:
+    env = environment()
+    python = sys.executable
+    ours = make_corpus(work / f"ours-{n}", n)
+    vanilla = bodies_only(ours, work / f"vanilla-{n}")
+    (vanilla / "pelicanconf.py").write_text(VANILLA_SETTINGS, encoding="utf-8")
+    build = [python, "-m", "site_build", "build", "--root", str(ours)]
+    results: dict[str, list[Run]] = {"cold": [], "rebuild": [], "vanilla": [], "preview": []}
+    for i in range(repeat):
+        shutil.rmtree(ours / "output", ignore_errors=True)
+        shutil.rmtree(ours / ".cache", ignore_errors=True)
+        results["cold"].append(timed(build, ours, env))
+        edit_story(ours, "tin-00000.vi.md", i)
+        results["rebuild"].append(timed(build, ours, env))
+        shutil.rmtree(vanilla / "output", ignore_errors=True)
+        vanilla_cmd = [python, "-m", "pelican", "content", "-s", "pelicanconf.py", "-o", "output"]
+        results["vanilla"].append(timed([*vanilla_cmd, "-q"], vanilla, env))
+    out = subprocess.run(
+        [python, "-c", PREVIEW_SCRIPT, str(ours), "tin-00001.vi.md", str(repeat)],
+        cwd=ours, env=env, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    results["preview"] = [Run(float(t), 0.0) for t in out.stdout.split()[-repeat:]]
+    return results
+
+
+def median(runs: list[Run]) -> float:
+    return statistics.median(r.seconds for r in runs)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[200, 1000, 5000])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--work", type=Path, default=Path("/tmp/huu-nghi-bench"))
+    args = parser.parse_args()
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    header = (
+        f"{'N':>5} {'cold':>8} {'vanilla':>8} {'ratio':>6} {'rebuild':>8} {'preview':>8} "
+        f"{'s/story':>8} {'peak MB':>8} {'vanilla MB':>10}"
+    )
+    print(header)
+    for n in args.sizes:
+        r = bench_size(n, args.repeat, args.work)
+        cold, vanilla = median(r["cold"]), median(r["vanilla"])
+        print(
+            f"{n:>5} {cold:>7.2f}s {vanilla:>7.2f}s {cold / vanilla:>6.2f} "
+            f"{median(r['rebuild']):>7.2f}s {median(r['preview']):>7.2f}s "
+            f"{cold / n:>8.4f} {max(x.peak_mb for x in r['cold']):>8.0f} "
+            f"{max(x.peak_mb for x in r['vanilla']):>10.0f}",
+            flush=True,
+        )
+
+
+if __name__ == "__main__":
+    main()
