@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel
 
@@ -21,6 +21,9 @@ from .source import SourceError, read_text, split_front_matter
 from .validation import validate
 from .values import LText
 from .yaml_loader import LineMap, YamlSyntaxError, load_yaml
+
+if TYPE_CHECKING:
+    from .bulletins import BulletinFile
 
 T = TypeVar("T")
 DATA_FILES = {
@@ -89,6 +92,8 @@ class Project:
     data: SiteData
     files: list[StoryFile]
     stories: dict[str, Story]
+    # bulletin issues by id (content/bulletins/<id>.yaml), see bulletins.py
+    bulletins: dict[str, BulletinFile] = field(default_factory=dict)
     _by_path: dict[Path, StoryFile] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -356,15 +361,20 @@ def _check_story_refs(
         need("partner", partners, ("aid", i, "partner"), partner_hint)
         need("province", provinces, ("aid", i, "province"), province_hint)
     src = _get(raw, "image", "src")
-    if isinstance(src, str) and src.strip():
-        src = src.strip()
-        if not src.startswith("images/"):  # only content/images/ is copied to the site
-            message = "photos go in content/images/: move the file there, write images/..."
-        elif not (root / "content" / src).is_file():
-            message = f"no file content/{src}: the path is relative to content/"
-        else:
-            return
+    if isinstance(src, str) and (message := image_src_problem(root, src)):
         report.add(r, lines.line(("image", "src")), "image.src", message)
+
+
+def image_src_problem(root: Path, src: str) -> str | None:
+    """What is wrong with a photo path written in a content file, if anything."""
+    src = src.strip()
+    if not src:
+        return None  # an empty value: the schema says what to write
+    if not src.startswith("images/"):  # only content/images/ is copied to the site
+        return "photos go in content/images/: move the file there, write images/..."
+    if not (root / "content" / src).is_file():
+        return f"no file content/{src}: the path is relative to content/"
+    return None
 
 
 def _check_rates(f: StoryFile, data: SiteData, report: ErrorReport) -> None:
@@ -450,7 +460,11 @@ def load_project(root: Path) -> tuple[Project, ErrorReport]:
             _check_rates(f, data, report)
             files.append(f)
     stories = _group(files, data, report)
-    return Project(root, data, files, stories), report
+    # imported here: bulletins.py builds on this module's helpers
+    from .bulletins import load_bulletins
+
+    bulletins = load_bulletins(root, data, stories, report)
+    return Project(root, data, files, stories, bulletins), report
 
 
 def localized(text: LText | str | None, lang: str) -> str:

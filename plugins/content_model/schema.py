@@ -7,6 +7,7 @@ the wrong type is an error with a message for editors, never a silent conversion
 from __future__ import annotations
 
 import difflib
+import re
 from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Annotated, Any
@@ -444,3 +445,55 @@ Rate = Annotated[Decimal, BeforeValidator(_rate)]
 
 class ExchangeRates(RootModel[dict[Currency, dict[Year, Rate]]]):
     pass
+
+
+# --- bulletin issues (content/bulletins/<id>.yaml) ------------------------------------------
+
+ISSUE_NUMBER_RE = re.compile(r"^(\d{1,3})/(\d{4})$")
+_NUMBER_AND_YEAR = re.compile(r"^\s*(\d{1,3})\s*[-_.\\ ]\s*(\d{4})\s*$")
+
+
+def _issue_number(value: Any) -> str:
+    """`3/2023`: the issue's number within its year, then the year."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        raise fail("issue_number", f"write the number and the year, e.g. {value}/2023")
+    s = _text(value)
+    if ISSUE_NUMBER_RE.match(s):
+        return s
+    if m := _NUMBER_AND_YEAR.match(s):
+        raise fail("issue_number", f"'{s}' is not an issue number: write {m[1]}/{m[2]}")
+    raise fail("issue_number", f"'{s}' is not an issue number: write NUMBER/YEAR, e.g. 3/2023")
+
+
+IssueNumber = Annotated[str, BeforeValidator(_issue_number)]
+
+
+class IssuePeriod(Model):
+    # `from` is a Python keyword: the fields are named start/end, editors write from/to
+    start: Day = Field(alias="from")
+    end: Day = Field(alias="to")
+
+    @model_validator(mode="after")
+    def _start_before_end(self) -> IssuePeriod:
+        if self.start > self.end:
+            raise fail(
+                "period_order",
+                f"from ({self.start.isoformat()}) is after to ({self.end.isoformat()}): "
+                "swap the two dates",
+            )
+        return self
+
+
+class CoverImage(Model):
+    src: Text
+    alt: LocText
+    caption: LocText | None = None
+
+
+class Bulletin(Model):
+    number: IssueNumber
+    period: IssuePeriod
+    editorial: LocText  # Markdown
+    stories: list[Slug] | None = None  # absent: every published story of the period
+    cover_story: Slug | None = None  # absent: the issue's first story
+    cover_image: CoverImage | None = None  # absent: the cover story's photo

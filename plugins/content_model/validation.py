@@ -67,16 +67,22 @@ def validate(
 
 
 def _allowed_fields(model: type[BaseModel], loc: Loc) -> list[str]:
-    """Field names of the (nested) model at `loc`, for 'did you mean' hints."""
+    """Field names of the (nested) model at `loc`, for 'did you mean' hints: as editors
+    write them (a bulletin's period has `from`, the alias of its field `start`)."""
     current: Any = model
     for part in loc:
         if isinstance(part, int):
             continue
-        fields = getattr(current, "model_fields", None)
-        if not fields or part not in fields:
+        fields = _written_fields(current)
+        if part not in fields:
             return []
         current = _inner_model(fields[part].annotation)
-    return list(getattr(current, "model_fields", {}) or [])
+    return list(_written_fields(current))
+
+
+def _written_fields(model: Any) -> dict[str, Any]:
+    fields = getattr(model, "model_fields", None) or {}
+    return {(f.alias or name): f for name, f in fields.items()}
 
 
 def _inner_model(annotation: Any) -> Any:

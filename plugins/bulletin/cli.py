@@ -1,0 +1,60 @@
+"""`python -m bulletin ID --output output`: what `make bulletin ID=<id>` runs.
+
+Builds one issue's print (PDF, PDF/A) and e-mail editions without a site build, from the
+checked project: a content error anywhere is reported as by `make check`, one line each,
+with exit code 1 and nothing written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from content_model.project import load_project
+from content_model.schema import did_you_mean
+
+from .build import PREVIEW_URL, Options, build_issue, publish_url
+
+
+def _errors(lines: list[str]) -> int:
+    for line in lines:
+        print(line, file=sys.stderr)
+    n = len(lines)
+    print(f"{n} error{'s' if n != 1 else ''}: nothing was built.", file=sys.stderr)
+    return 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="bulletin", description=__doc__)
+    parser.add_argument("id", help="the issue: its file name in content/bulletins/ without .yaml")
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder")
+    parser.add_argument("--output", type=Path, default=None, help="default: ROOT/output")
+    parser.add_argument("--no-pdfa", action="store_true", help="skip the PDF/A variant")
+    args = parser.parse_args(argv)
+    root = args.root.resolve()
+    output = (args.output or root / "output").resolve()
+    project, report = load_project(root)
+    if report:
+        return _errors(report.lines())
+    if args.id not in project.bulletins:
+        known = sorted(project.bulletins)
+        return _errors(
+            [
+                f"unknown issue '{args.id}'{did_you_mean(args.id, known)}; an issue is a file "
+                f"content/bulletins/<id>.yaml: {', '.join(known) or 'none yet'}"
+            ]
+        )
+    options = Options(
+        theme=root / "theme",
+        site_url=publish_url(root) or PREVIEW_URL,
+        pdfa=not args.no_pdfa,
+    )
+    built = build_issue(project, project.bulletins[args.id], output, options)
+    for warning in built.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    for path in built.files:
+        print(path.relative_to(output).as_posix() if path.is_relative_to(output) else path)
+    pages = ", ".join(f"{lang} {n} pages" for lang, n in built.pages.items())
+    print(f"Built issue {args.id} ({pages}) in {built.seconds:.1f} s into {output}")
+    return 0

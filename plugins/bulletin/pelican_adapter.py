@@ -1,0 +1,79 @@
+"""Wires the bulletin into the bilingual site: the archive and one web edition per issue and
+language (pages), and the print and e-mail editions beside them (files, written into the
+build's output folder)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from bilingual import urls
+from bilingual.pelican_adapter import add_files, add_pages
+from bilingual.plan import Page
+from content_model.project import Project
+
+from .build import PREVIEW_URL, Options, build_issue, publish_url
+from .views import IssueView, issue_view, newest_first
+
+log = logging.getLogger(__name__)
+VIEWS_KEY = "bulletin_views"  # in Pelican's context: (issue id, lang) -> IssueView
+
+
+def site_url(project: Project, context: dict[str, Any]) -> str:
+    """Where the editions link to: this build's SITEURL when it has one (publishconf.py),
+    else publishconf.py's, so that a local build still mails links to the real site."""
+    return context.get("SITEURL") or publish_url(project.root) or PREVIEW_URL
+
+
+def bulletin_pages(project: Project, context: dict[str, Any]) -> list[Page]:
+    if not project.bulletins:
+        return []  # no archive page, so no "Bulletin" in the menu
+    issues = newest_first(project)
+    views: dict[tuple[str, str], IssueView] = {
+        (b.id, lang): issue_view(project, b, lang) for b in issues for lang in urls.LANGS
+    }
+    context[VIEWS_KEY] = views
+    pages = []
+    for lang in urls.LANGS:
+        pages.append(
+            Page(
+                "bulletins",
+                lang,
+                ("bulletins",),
+                urls.url(lang, "bulletins"),
+                template="bulletin/archive.html",
+                params={"section": "bulletins"},
+                context={"issues": [views[(b.id, lang)] for b in issues]},
+            )
+        )
+        for b in issues:
+            pages.append(
+                Page(
+                    "bulletin",
+                    lang,
+                    ("bulletin", b.id),
+                    urls.url(lang, "bulletin", id=b.id),
+                    template="bulletin/web.html",
+                    params={"section": "bulletins", "id": b.id},
+                    context={"issue": views[(b.id, lang)]},
+                )
+            )
+    return pages
+
+
+def write_editions(project: Project, context: dict[str, Any], output: Path) -> None:
+    options = Options(theme=Path(context["THEME"]), site_url=site_url(project, context))
+    views: dict[tuple[str, str], IssueView] = context.get(VIEWS_KEY, {})
+    for bulletin in project.bulletins.values():
+        mine = {
+            lang: views[(bulletin.id, lang)] for lang in urls.LANGS if (bulletin.id, lang) in views
+        }
+        built = build_issue(project, bulletin, output, options, mine or None)
+        for warning in built.warnings:
+            log.warning("bulletin: %s", warning)
+
+
+def register() -> None:
+    add_pages(bulletin_pages)
+    add_files(write_editions)

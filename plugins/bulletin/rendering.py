@@ -1,0 +1,92 @@
+"""The Jinja environment of the print and e-mail editions: the theme's bulletin templates, the
+theme's gettext catalogs and the same filters as the site's templates."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, PrefixLoader
+from markupsafe import Markup
+
+from aid.chart import Bar, Labels, render_chart
+from aid.money import money_full, money_short, percent, period_label
+from aid.tables import Tables
+from bilingual import catalogs, formatting
+from content_model.project import localized
+
+from .email_edition import wrap
+from .markup import nfc
+
+# The print edition's font families (bulletin-print.css): one per subset, see there why.
+PRINT_FONTS = "Be Vietnam Pro, Be Vietnam Pro Vi"
+
+
+def _plain(value: str) -> str:
+    """Text as it reads: a <style> element shows no HTML escape."""
+    return value.unescape() if isinstance(value, Markup) else str(value)
+
+
+def css_string(value: str) -> Markup:
+    """A quoted CSS string, safe inside a <style> element."""
+    text = _plain(value).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\A ")
+    return Markup('"' + text.replace("<", "\\3C ") + '"')
+
+
+def css_counters(text: str) -> Markup:
+    """`Trang {page}/{pages}` -> `"Trang " counter(page) "/" counter(pages)` (CSS `content`)."""
+    parts = re.split(r"\{(page|pages)\}", _plain(text))
+    out = []
+    for i, part in enumerate(parts):
+        if i % 2:
+            out.append(f"counter({part})")
+        elif part:
+            out.append(css_string(part))
+    return Markup(" ".join(out))
+
+
+def print_chart(tables: Tables, lang: str, labels: dict[str, str]) -> Markup:
+    """The aid core's chart of the period, with the print edition's fonts (WeasyPrint draws
+    SVG text with the families the SVG names)."""
+    bars = [Bar(y.year, y.sum.committed_usd, y.sum.disbursed_usd) for y in tables.by_year]
+    svg = render_chart(bars, Labels(**labels), lang, chart_id=f"bulletin-chart-{lang}")
+    return Markup(re.sub(r'font-family="[^"]*"', f'font-family="{PRINT_FONTS}"', svg, count=1))
+
+
+@lru_cache(maxsize=4)
+def environment(templates: Path) -> Environment:
+    """Only the bulletin's templates, under the names the site's environment gives them
+    (`bulletin/...`), so that both can include the same partials."""
+    env = Environment(
+        loader=PrefixLoader({"bulletin": FileSystemLoader(str(templates / "bulletin"))}),
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=True,
+    )
+    env.filters.update(
+        {
+            "format_day": formatting.format_day,
+            "format_number": formatting.format_number,
+            "localized": localized,
+            "money_full": money_full,
+            "money_short": money_short,
+            "aid_percent": percent,
+            "period_label": period_label,
+            "css_string": css_string,
+            "css_counters": css_counters,
+            "wrap": wrap,
+        }
+    )
+    env.globals["aid_chart"] = print_chart
+    return env
+
+
+def render(theme: Path, template: str, lang: str, context: dict[str, Any]) -> str:
+    env = environment(theme / "templates")
+    env.install_gettext_translations(
+        catalogs.load_translations(theme / "translations", lang), newstyle=True
+    )
+    return nfc(env.get_template(template).render({**context, "lang": lang}))
