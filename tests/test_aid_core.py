@@ -77,6 +77,8 @@ def test_period_labels() -> None:
     assert period_label(parse_period("2022-01/2022-09"), "en") == "Jan–Sep 2022"
     assert period_label(parse_period("2021-10/2022-03"), "en") == "Oct 2021–Mar 2022"
     assert period_label(parse_period("2022"), "en") == "2022"
+    assert period_label(parse_period("2023-01/2023-01"), "vi") == "tháng 1/2023"
+    assert period_label(parse_period("2023-01/2023-01"), "en") == "Jan 2023"
 
 
 def test_overlapping_periods_of_one_scope_are_not_added() -> None:

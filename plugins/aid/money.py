@@ -49,6 +49,10 @@ def period_label(period: Period, lang: str) -> str:
     whole_years = start.month == 1 and end.month == 12
     if whole_years:
         return str(start.year) if start.year == end.year else f"{start.year}–{end.year}"
+    if (start.year, start.month) == (end.year, end.month):  # one month
+        if lang == "vi":
+            return f"tháng {start.month}/{start.year}"
+        return format_date(start, "MMM y", locale=lang)
     if lang == "vi":
         if start.year == end.year:
             return f"tháng {start.month}–{end.month}/{end.year}"
