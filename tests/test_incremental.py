@@ -140,3 +140,21 @@ def test_other_settings_never_reuse_pages_of_another_build(site: Site) -> None:
     assert run_build(site.root, site.output).ok
     assert "https://example.org" not in site.page("").html
     assert "https://example.org" not in site.page("tin-tuc/c/").html
+
+
+def test_unchanged_bulletin_pdfs_are_not_laid_out_again(tmp_path: Path, monkeypatch) -> None:
+    from bulletin import pdf
+    from conftest import REPO
+    from site_build.cli import build
+
+    out = tmp_path / "out"
+    assert build(REPO, out) == 0
+    pdfs = sorted(out.glob("ban-tin/*/*.pdf")) + sorted(out.glob("en/bulletin/*/*.pdf"))
+    assert pdfs
+    before = {p: p.stat().st_ino for p in pdfs}
+    laid_out: list[str] = []
+    real = pdf.lay_out
+    monkeypatch.setattr(pdf, "lay_out", lambda *a, **k: laid_out.append("x") or real(*a, **k))
+    assert build(REPO, out) == 0
+    assert laid_out == []
+    assert {p: p.stat().st_ino for p in pdfs} == before

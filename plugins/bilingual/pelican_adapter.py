@@ -3,6 +3,7 @@ each language with its own gettext catalog, and writes the feeds and the sitemap
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections.abc import Callable
@@ -182,8 +183,10 @@ class BilingualGenerator(Generator):
         )
         with progress.bar("Rendering pages", len(todo)) as advance:
             parallel_map(self._render_page, todo, advance)
+        LAST_BUILD.setdefault("manifest", {}).update(
+            {p.save_as: self._keys[id(p)] for p in self.pages}
+        )
         LAST_BUILD.update(
-            manifest={p.save_as: self._keys[id(p)] for p in self.pages},
             rendered=sorted(p.save_as for p in todo),
             reused=len(reused),
         )
@@ -211,6 +214,7 @@ class BilingualGenerator(Generator):
         previous = self.settings.get("PREVIOUS_OUTPUT")
         manifest = _read_manifest(self.settings.get("PAGE_MANIFEST"))
         self._reuse_from = Path(previous) if previous and manifest else None
+        _previous.update(folder=self._reuse_from, manifest=manifest, shared=shared)
         self._reusable = {
             id(p)
             for p in self.pages
@@ -297,6 +301,26 @@ def build_day() -> str:
     if epoch:
         return datetime.fromtimestamp(int(epoch), SITE_TZ).date().isoformat()
     return datetime.now(SITE_TZ).date().isoformat()
+
+
+_previous: dict[str, Any] = {}
+
+
+def reuse_file(output: Path, rel: str, key: str) -> bool:
+    """For capabilities that write costly files (PDFs): link `rel` from the last build when it
+    was made from the same `key` (and the same theme, code and data); else False, and the
+    caller writes it. Either way the key is recorded for the next build."""
+    key = hashlib.sha256(f"{_previous.get('shared', '')}\0{key}".encode()).hexdigest()
+    LAST_BUILD.setdefault("manifest", {})[rel] = key
+    folder: Path | None = _previous.get("folder")
+    if folder is None or _previous.get("manifest", {}).get(rel) != key:
+        return False
+    if not (folder / rel).is_file():
+        return False
+    target = output / rel
+    target.parent.mkdir(parents=True, exist_ok=True)
+    os.link(folder / rel, target)
+    return True
 
 
 # Settings that reach templates: a change re-renders every page.

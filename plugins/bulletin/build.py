@@ -7,8 +7,9 @@ Used by the site build (every issue, through the Pelican adapter) and by `python
 from __future__ import annotations
 
 import ast
+import hashlib
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin
@@ -49,6 +50,9 @@ class Options:
     theme: Path
     site_url: str  # absolute address of the published site, without a trailing slash
     pdfa: bool = True  # also write the PDF/A-3b variant
+    # `reuse(path, key)`: True when the site build linked `path` from its last output, made
+    # from the same key; the layout is the costly part, so it is skipped then
+    reuse: Callable[[str, str], bool] | None = None
 
 
 @dataclass
@@ -102,14 +106,19 @@ def build_issue(
     built = Built()
     for lang in urls.LANGS:
         view = views[lang] if views else issue_view(project, bulletin, lang)
-        printed = pdf.lay_out(
-            print_html(view, options), options.theme, (project.root / "content").as_uri() + "/"
-        )
-        built.pages[lang] = printed.page_count
-        plain, archival = printed.pdfs(pdfa=options.pdfa)
-        built.files.append(_write(output / view.files.pdf, plain))
-        if archival is not None:
-            built.files.append(_write(output / view.files.pdfa, archival))
+        html = print_html(view, options)
+        key = hashlib.sha256(f"{options.pdfa}\0{html}".encode()).hexdigest()
+        made = [view.files.pdf] + ([view.files.pdfa] if options.pdfa else [])
+        reused = options.reuse is not None and all([options.reuse(rel, key) for rel in made])
+        if reused:
+            built.files += [output / rel for rel in made]
+        else:
+            printed = pdf.lay_out(html, options.theme, (project.root / "content").as_uri() + "/")
+            built.pages[lang] = printed.page_count
+            plain, archival = printed.pdfs(pdfa=options.pdfa)
+            built.files.append(_write(output / view.files.pdf, plain))
+            if archival is not None:
+                built.files.append(_write(output / view.files.pdfa, archival))
         context = _context(view, options)
         html = render(options.theme, "bulletin/email.html", lang, context)
         mail = email_html(html, options.theme, str(context["web_url"]))

@@ -4,12 +4,13 @@ build's output folder)."""
 
 from __future__ import annotations
 
+import functools
 import logging
 from pathlib import Path
 from typing import Any
 
 from bilingual import urls
-from bilingual.pelican_adapter import add_files, add_pages
+from bilingual.pelican_adapter import add_files, add_pages, reuse_file
 from bilingual.plan import Page
 from content_model.project import Project
 
@@ -63,7 +64,11 @@ def bulletin_pages(project: Project, context: dict[str, Any]) -> list[Page]:
 
 
 def write_editions(project: Project, context: dict[str, Any], output: Path) -> None:
-    options = Options(theme=Path(context["THEME"]), site_url=site_url(project, context))
+    options = Options(
+        theme=Path(context["THEME"]),
+        site_url=site_url(project, context),
+        reuse=functools.partial(reuse_file, output),
+    )
     views: dict[tuple[str, str], IssueView] = context.get(VIEWS_KEY, {})
     for bulletin in project.bulletins.values():
         mine = {
