@@ -158,3 +158,30 @@ def test_unchanged_bulletin_pdfs_are_not_laid_out_again(tmp_path: Path, monkeypa
     assert build(REPO, out) == 0
     assert laid_out == []
     assert {p: p.stat().st_ino for p in pdfs} == before
+
+
+def test_a_manifest_is_trusted_only_for_its_own_output(site: Site, tmp_path: Path) -> None:
+    from site_build.cli import run_build
+
+    three_stories(site)
+    other = tmp_path / "elsewhere" / "output"  # same folder name, another place
+    assert run_build(site.root, site.output).ok
+    site.add_story("c.vi.md", story("c", "vi", "Hoạt động C, bản hai", "2022-07-01"))
+    assert run_build(site.root, other).ok
+    assert run_build(site.root, site.output).ok  # must not trust `other`'s manifest
+    assert "Hoạt động C, bản hai" in site.page("tin-tuc/c/").text
+    # a folder put in place by hand is not the one the manifest describes either
+    (site.root / "content/articles/c.vi.md").write_text(story("c", "vi", "Bản ba"), "utf-8")
+    assert run_build(site.root, site.output).ok
+    saved = site.root / "saved"
+    site.output.rename(saved)
+    saved.rename(site.output)  # same folder back: still trusted
+    assert run_build(site.root, site.output).ok
+    assert LAST_BUILD["rendered"] == []
+    import shutil
+
+    shutil.copytree(site.output, site.root / "copy")
+    shutil.rmtree(site.output)
+    (site.root / "copy").rename(site.output)  # another folder: nothing reused
+    assert run_build(site.root, site.output).ok
+    assert "tin-tuc/a/index.html" in LAST_BUILD["rendered"]

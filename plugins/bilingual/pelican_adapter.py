@@ -290,9 +290,10 @@ def _read_manifest(path: str | None) -> dict[str, str]:
     if not path or not Path(path).is_file():
         return {}
     try:
-        return json.loads(Path(path).read_text(encoding="utf-8"))
-    except ValueError:
+        files = json.loads(Path(path).read_text(encoding="utf-8")).get("files", {})
+    except (ValueError, AttributeError):
         return {}  # a damaged manifest only costs a full render
+    return files if isinstance(files, dict) else {}
 
 
 def build_day() -> str:

@@ -19,6 +19,8 @@ def render_sitemap(pages: Iterable[Page], base_url: str) -> str:
         'xmlns:xhtml="http://www.w3.org/1999/xhtml">',
     ]
     for page in sorted(pages, key=lambda p: p.url):
+        if page.params.get("noindex"):  # e.g. the 404 pages: never a page to crawl
+            continue
         out.append(f"  <url><loc>{absolute(base_url, page.url)}</loc>")
         for lang, url in sorted(page.alternates.items()):
             href = quoteattr(absolute(base_url, url))

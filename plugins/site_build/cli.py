@@ -8,6 +8,7 @@ replaces `output/` only when the build succeeded: a failed build leaves the last
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import logging
 import os
@@ -70,10 +71,13 @@ def run_build(
     staging = output.with_name(f"{output.name}.building")
     shutil.rmtree(staging, ignore_errors=True)
     cache = root / ".cache"
-    # pages unchanged since the last build are linked from it (see bilingual/fingerprints.py)
-    # one manifest per output folder: it describes what is in that folder, whatever the
-    # settings of the build that wrote it (SITEURL and the like are in every page's key)
-    manifest = cache / "build" / f"{output.name}.pages.json"
+    # Pages unchanged since the last build are linked from it (bilingual/fingerprints.py).
+    # One manifest per output folder: it describes what is in that folder, whatever the
+    # settings of the build that wrote it (SITEURL and the like are in every page's key).
+    # It is trusted only for the folder it describes: same path, and the same folder
+    # (inode), which another build swapping in its own output would have replaced.
+    manifest = cache / "build" / f"{hashlib.sha256(str(output).encode()).hexdigest()[:16]}.json"
+    previous = str(output) if _manifest_fits(manifest, output) else ""
     settings = read_settings(
         str(root / settings_file),
         override={
@@ -82,7 +86,7 @@ def run_build(
             "THEME": str(root / "theme"),
             "PLUGIN_PATHS": [str(root / "plugins")],
             "CONTENT_CACHE_DIR": str(cache),
-            "PREVIOUS_OUTPUT": str(output) if output.is_dir() else "",
+            "PREVIOUS_OUTPUT": previous,
             "PAGE_MANIFEST": str(manifest),
             **(overrides or {}),
         },
@@ -101,13 +105,24 @@ def run_build(
     _swap(staging, output, background_cleanup)
     if "manifest" in LAST_BUILD:
         manifest.parent.mkdir(parents=True, exist_ok=True)
-        manifest.write_text(json.dumps(LAST_BUILD["manifest"]), encoding="utf-8")
+        described = {"output": str(output), "inode": output.stat().st_ino}
+        manifest.write_text(
+            json.dumps({**described, "files": LAST_BUILD["manifest"]}), encoding="utf-8"
+        )
     return BuildResult(
         True,
         rendered=list(LAST_BUILD.get("rendered", [])),
         reused=LAST_BUILD.get("reused", 0),
         seconds=time.perf_counter() - started,
     )
+
+
+def _manifest_fits(manifest: Path, output: Path) -> bool:
+    try:
+        described = json.loads(manifest.read_text(encoding="utf-8"))
+        return described["output"] == str(output) and described["inode"] == output.stat().st_ino
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
 
 
 def build(root: Path, output: Path, settings_file: str = "pelicanconf.py") -> int:

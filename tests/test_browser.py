@@ -1,0 +1,294 @@
+"""The example site in a real browser: Playwright driving Debian's chromium (installed by
+`make test`; never a downloaded browser), the site served on a loopback port.
+
+What readers do: switch language, search without diacritics, use the menu with the keyboard,
+load the photos (the right size for the screen); and axe-core finds no accessibility problem on
+any kind of page in either language.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+from test_readers_example_site import build_example, page_types
+
+from conftest import REPO
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    output = build_example(tmp_path_factory)
+    handler = functools.partial(_QuietHandler, directory=str(output))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
+        pytest.fail(
+            f"{CHROMIUM} is missing: run `make test` (it installs Debian's chromium) "
+            "or `sudo apt-get install chromium`",
+            pytrace=False,
+        )
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield page
+    context.close()
+    assert errors == [], errors  # no script error on any page a test visited
+
+
+# --- language switch --------------------------------------------------------------------
+
+
+def test_language_switch_goes_to_the_translation(page: Page, base_url: str) -> None:
+    slug = "thuc-day-doi-ngoai-nhan-dan-tuyen-quang"
+    page.goto(f"{base_url}/tin-tuc/{slug}/")
+    page.get_by_role("link", name="English", exact=True).click()
+    expect(page).to_have_url(f"{base_url}/en/news/{slug}/")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    page.get_by_role("link", name="Tiếng Việt", exact=True).click()
+    expect(page).to_have_url(f"{base_url}/tin-tuc/{slug}/")
+    expect(page.locator("html")).to_have_attribute("lang", "vi")
+
+
+# --- search -----------------------------------------------------------------------------
+
+
+def _stories_with(output: Path, lang_glob: str, phrase: str) -> set[str]:
+    """Slugs of the stories whose text has `phrase` (with its diacritics: "đại hội")."""
+    found = set()
+    for path in output.glob(lang_glob):
+        text = path.read_text(encoding="utf-8")
+        story = re.sub(r"<[^>]+>", " ", text[text.index("<article") : text.index("</article>")])
+        if phrase in " ".join(story.lower().split()):
+            found.add(path.parent.name)
+    return found
+
+
+def _search(page: Page, query: str) -> list[str]:
+    box = page.get_by_label("Từ khóa cần tìm").or_(page.get_by_label("Words to search for"))
+    box.fill(query)
+    box.press("Enter")
+    status = page.locator("[data-search-status]")
+    expect(status).to_contain_text(query, timeout=10_000)
+    return [
+        href.rstrip("/").rsplit("/", 1)[-1]
+        for href in page.locator(".search-result a").evaluate_all("as => as.map(a => a.href)")
+    ]
+
+
+def test_search_finds_stories_typed_without_diacritics(
+    page: Page, base_url: str, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    output = build_example(tmp_path_factory)
+    with_duong = _stories_with(output, "tin-tuc/*/index.html", "đường")
+    with_dai = _stories_with(output, "tin-tuc/*/index.html", "đại hội")
+    assert with_duong and with_dai
+    page.goto(f"{base_url}/tim-kiem/")
+    assert with_duong <= set(_search(page, "duong"))  # "đường" found by "duong"
+    dai_hoi = set(_search(page, "dai hoi"))
+    assert with_dai <= dai_hoi  # "Đại hội" found by "dai hoi"
+    assert dai_hoi == set(_search(page, "Đại hội"))  # typed with diacritics: the same
+    status = page.locator("[data-search-status]").inner_text()
+    assert "bài viết" in status  # the messages are in the page's language
+
+
+def test_search_in_english_finds_english_stories(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}/en/search/?q=congress")
+    expect(page.locator("[data-search-status]")).to_contain_text("congress", timeout=10_000)
+    hrefs = page.locator(".search-result a").evaluate_all("as => as.map(a => a.href)")
+    assert hrefs and all("/en/news/" in h for h in hrefs)
+    expect(page.locator("[data-search-status]")).to_contain_text("stories match")
+    # listings are never results: only stories are indexed
+    page.get_by_label("Words to search for").fill("zzzqqq")
+    page.get_by_label("Words to search for").press("Enter")
+    expect(page.locator("[data-search-status]")).to_contain_text("No story matches")
+
+
+# --- keyboard ---------------------------------------------------------------------------
+
+
+def _focused(page: Page) -> dict:
+    return page.evaluate(
+        """() => { const e = document.activeElement, s = getComputedStyle(e);
+        const r = e.getBoundingClientRect();
+        return {text: e.textContent.trim(), href: e.getAttribute('href') || '',
+                outline: s.outlineStyle, width: parseFloat(s.outlineWidth),
+                visible: r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight}; }"""
+    )
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_menu_and_language_switch_work_by_keyboard(
+    browser: Browser, base_url: str, viewport: dict
+) -> None:
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    page.goto(f"{base_url}/")
+    page.keyboard.press("Tab")
+    skip = _focused(page)
+    assert skip["href"] == "#main" and skip["visible"] and skip["outline"] != "none"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+
+    page.goto(f"{base_url}/")
+    menu = page.locator("nav.nav a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
+    seen = []
+    for _ in range(len(menu) + 8):
+        page.keyboard.press("Tab")
+        f = _focused(page)
+        assert f["visible"] and f["outline"] != "none" and f["width"] >= 2, f
+        seen.append(f["href"])
+        if f["href"] == menu[-1]:
+            break
+    assert seen[-len(menu) :] == menu  # every menu entry, in order
+    assert "/en/" in seen  # the language switch came first, in the masthead
+
+    # Shift+Tab back to "Events", Enter: the events calendar, marked as the current section
+    while _focused(page)["href"] != "/su-kien/":
+        page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(f"{base_url}/su-kien/")
+    expect(page.locator('nav.nav a[aria-current="page"]')).to_have_text("Sự kiện")
+
+    while _focused(page)["href"] != "/en/events/":
+        page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(f"{base_url}/en/events/")
+    context.close()
+
+
+# --- photos -----------------------------------------------------------------------------
+
+
+def _load_all_images(page: Page) -> list[dict]:
+    page.evaluate(
+        """async () => { for (let y = 0; y < document.body.scrollHeight; y += 400) {
+            scrollTo(0, y); await new Promise(r => setTimeout(r, 30)); } }"""
+    )
+    page.wait_for_function("[...document.images].every(i => i.complete)", timeout=10_000)
+    return page.evaluate(
+        """() => [...document.images].map(i => ({src: i.currentSrc, ok: i.naturalWidth > 0,
+            shown: i.getBoundingClientRect().width}))"""
+    )
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+@pytest.mark.parametrize(
+    "url", ["/", "/en/", "/tin-tuc/tra-vinh-giu-nhip-van-dong-vien-tro-phi-chinh-phu/"]
+)
+def test_images_load_in_webp_at_a_fitting_size(
+    browser: Browser, base_url: str, url: str, viewport: dict
+) -> None:
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    page.goto(base_url + url)
+    images = _load_all_images(page)
+    assert images
+    for img in images:
+        assert img["ok"], img
+        assert img["src"].endswith(".webp"), img
+        width = int(re.search(r"-(\d+)w-", img["src"]).group(1))  # type: ignore[union-attr]
+        assert width >= img["shown"]  # sharp enough
+        assert width <= max(2 * img["shown"], 480), img  # and never the desktop file on a phone
+    context.close()
+
+
+def test_images_have_no_layout_shift(page: Page, base_url: str) -> None:
+    """`width`/`height` give each photo its box before it loads."""
+    page.route(re.compile(r".*\.(webp|jpg)$"), lambda route: route.abort())  # no photo arrives
+    page.goto(f"{base_url}/tin-tuc/tra-vinh-giu-nhip-van-dong-vien-tro-phi-chinh-phu/",
+              wait_until="domcontentloaded")  # fmt: skip
+    box = page.locator(".story-figure img").bounding_box()
+    assert box is not None and box["height"] > 0.55 * box["width"]
+
+
+# --- without JavaScript -------------------------------------------------------------------
+
+
+def test_story_reads_without_javascript(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False, viewport=PHONE)
+    page = context.new_page()
+    page.goto(f"{base_url}/en/news/tra-vinh-giu-nhip-van-dong-vien-tro-phi-chinh-phu/")
+    expect(page.locator("h1")).to_have_text("Tra Vinh keeps foreign NGO aid on track in 2022")
+    assert len(page.locator(".story-body").inner_text()) > 1000
+    page.goto(f"{base_url}/en/search/")
+    expect(page.locator(".notice-static")).to_contain_text("Search needs JavaScript")
+    context.close()
+
+
+# --- axe-core -----------------------------------------------------------------------------
+
+
+def _axe_pages() -> list[str]:
+    return ["home", "article", "category", "tag", "archives", "archive", "partners",
+            "partners-type", "partners-country", "partner", "events", "events-kind", "aid",
+            "search", "404", "bulletins", "bulletin"]  # fmt: skip
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_axe_finds_no_violation_on_any_page_kind(
+    browser: Browser, base_url: str, tmp_path_factory: pytest.TempPathFactory, viewport: dict
+) -> None:
+    assert AXE.exists(), "axe-core is missing: run `make test` (it runs `npm ci`)"
+    types = page_types(build_example(tmp_path_factory))
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    problems = []
+    checked = 0
+    for (lang, kind), url in sorted(types.items()):
+        if kind not in _axe_pages():
+            continue
+        page.goto(base_url + url)
+        page.add_script_tag(path=str(AXE))
+        if kind == "search":  # with results on screen
+            page.get_by_role("searchbox").fill("hoi" if lang == "vi" else "aid")
+            page.get_by_role("searchbox").press("Enter")
+            page.locator(".search-result").first.wait_for(timeout=10_000)
+        result = page.evaluate("async () => await axe.run(document)")
+        checked += 1
+        for v in result["violations"]:
+            targets = [" ".join(n["target"]) for n in v["nodes"]][:5]
+            problems.append(f"{lang} {kind} {url}: {v['id']} ({v['impact']}): {targets}")
+    context.close()
+    assert checked >= 28
+    assert problems == [], "\n".join(problems)
