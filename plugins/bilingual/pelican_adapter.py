@@ -66,6 +66,17 @@ def add_page_context(provider: ContextProvider) -> None:
         _context_providers.append(provider)
 
 
+AfterPages = Callable[[Path, dict[str, Any]], None]
+_after_pages: list[AfterPages] = []
+
+
+def after_pages(hook: AfterPages) -> None:
+    """`hook(output_path, settings)` runs as soon as every HTML page is written, before
+    feeds, data files and static files (the search index starts there)."""
+    if hook not in _after_pages:
+        _after_pages.append(hook)
+
+
 def add_files(writer: FileWriter) -> None:
     """`writer(project, context, output_path)` writes data files (JSON, CSV, iCalendar)."""
     if writer not in _file_writers:
@@ -183,6 +194,8 @@ class BilingualGenerator(Generator):
         )
         with progress.bar("Rendering pages", len(todo)) as advance:
             parallel_map(self._render_page, todo, advance)
+        for hook in _after_pages:
+            hook(Path(self.output_path), self.settings)
         LAST_BUILD.setdefault("manifest", {}).update(
             {p.save_as: self._keys[id(p)] for p in self.pages}
         )
@@ -265,8 +278,7 @@ class BilingualGenerator(Generator):
                 content=a.content,
                 author=str(a.author) if getattr(a, "author", None) else None,
             )
-            for a in self.context["published_articles"]
-            if a.lang == lang
+            for a in newest(self.context["published_articles"], lang, FEED_ITEMS)
         ]
         xml = render_atom(
             title=localized(project.data.site.name, lang),
@@ -274,6 +286,7 @@ class BilingualGenerator(Generator):
             feed_url=absolute(base, urls.url(lang, "feed")),
             lang=lang,
             items=items,
+            limit=FEED_ITEMS,
         )
         _write(output / urls.url(lang, "feed"), xml)
 
@@ -305,6 +318,14 @@ def build_day() -> str:
 
 
 _previous: dict[str, Any] = {}
+FEED_ITEMS = 20
+
+
+def newest(articles: list[Any], lang: str, count: int) -> list[Any]:
+    """The latest stories of a language: a feed takes only these, so only their HTML (which
+    Pelican recomputes on every access) is read."""
+    mine = [a for a in articles if a.lang == lang]
+    return sorted(mine, key=lambda a: (a.date, a.slug), reverse=True)[:count]
 
 
 def reuse_file(output: Path, rel: str, key: str) -> bool:

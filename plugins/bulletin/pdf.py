@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from weasyprint import CSS, HTML
-from weasyprint.document import Document
-from weasyprint.text.fonts import FontConfiguration
+if TYPE_CHECKING:  # WeasyPrint takes half a second to import: only when a PDF is laid out
+    from weasyprint.document import Document
+    from weasyprint.text.fonts import FontConfiguration
 
 PRINT_CSS = Path("static") / "css" / "bulletin-print.css"  # in the theme
 PDFA_VARIANT = "pdf/a-3b"
@@ -40,6 +41,9 @@ class PrintedIssue:
 def lay_out(html: str, theme: Path, base_url: str) -> PrintedIssue:
     """`base_url` resolves what the HTML links relatively (nothing, normally: photos are
     file URIs and links are absolute)."""
+    from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
+
     font_config = FontConfiguration()
     css = CSS(filename=str(theme / PRINT_CSS), font_config=font_config)
     document = HTML(string=html, base_url=base_url).render(

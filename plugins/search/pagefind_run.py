@@ -19,8 +19,23 @@ class SearchIndexError(RuntimeError):
     pass
 
 
+class Indexing:
+    """Pagefind running in its own process: start it once the pages are written, let the
+    build write its other files meanwhile, then `wait()`."""
+
+    def __init__(self, site: Path):
+        self.site = site
+        command = [str(pagefind_bin.get_executable()), "--site", str(site), "--silent"]
+        self.process = subprocess.Popen(
+            command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+        )
+
+    def wait(self) -> None:
+        _, stderr = self.process.communicate()
+        code = self.process.returncode
+        if code != 0 or not (self.site / BUNDLE_DIR / "pagefind-entry.json").exists():
+            raise SearchIndexError(f"pagefind failed ({code}): {(stderr or '').strip()}")
+
+
 def build_index(site: Path) -> None:
-    command = [str(pagefind_bin.get_executable()), "--site", str(site), "--silent"]
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
-    if done.returncode != 0 or not (site / BUNDLE_DIR / "pagefind-entry.json").exists():
-        raise SearchIndexError(f"pagefind failed ({done.returncode}): {done.stderr.strip()}")
+    Indexing(site).wait()

@@ -10,12 +10,12 @@ from markupsafe import Markup
 from pelican import signals
 
 from bilingual import urls
-from bilingual.pelican_adapter import add_page_context, add_pages
+from bilingual.pelican_adapter import add_page_context, add_pages, after_pages
 from bilingual.plan import Page
 from content_model.project import Project
 
 from .fold import extra_index_words
-from .pagefind_run import BUNDLE_DIR, build_index
+from .pagefind_run import BUNDLE_DIR, Indexing, build_index
 
 
 def search_pages(project: Project, context: dict[str, Any]) -> list[Page]:
@@ -44,14 +44,31 @@ def page_context(page: Page, project: Project, context: dict[str, Any]) -> dict[
     return {"search_folded": extra_index_words(texts)}
 
 
+_running: dict[str, Indexing] = {}
+
+
+def start_index(output: Path, settings: dict[str, Any]) -> None:
+    """Once every HTML page is written: Pagefind indexes them while the build writes feeds,
+    data files and static files. The preview (`make serve`) sets SEARCH_INDEX to False:
+    `make site` builds the index."""
+    if settings.get("SEARCH_INDEX", True):
+        _running[str(output)] = Indexing(output)
+
+
 def index_site(pelican: Any) -> None:
-    """After everything is written, into the folder being built (swapped in afterwards).
-    The preview (`make serve`) sets SEARCH_INDEX to False: `make site` builds the index."""
-    if pelican.settings.get("SEARCH_INDEX", True):
+    """Wait for the index at the end of the build, in the folder being built (swapped in
+    afterwards); a build that did not start it (no pages) indexes now."""
+    if not pelican.settings.get("SEARCH_INDEX", True):
+        return
+    indexing = _running.pop(str(Path(pelican.output_path)), None)
+    if indexing is None:
         build_index(Path(pelican.output_path))
+    else:
+        indexing.wait()
 
 
 def register() -> None:
     add_pages(search_pages)
     add_page_context(page_context)
+    after_pages(start_index)
     signals.finalized.connect(index_site)
