@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from datetime import UTC, timedelta
+from functools import lru_cache
 
 from icalendar import Calendar
 from icalendar import Event as VEvent
@@ -29,20 +30,45 @@ def uid(e: CalendarEvent) -> str:
 
 
 def vevent(e: CalendarEvent, lang: str, base_url: str) -> VEvent:
+    return _vevent(*_fields(e, lang, base_url))
+
+
+def _fields(e: CalendarEvent, lang: str, base_url: str) -> tuple:
     story_url = f"{base_url.rstrip('/')}/{e.story.url}"
+    return (
+        uid(e),
+        e.published.astimezone(UTC),
+        e.start,
+        e.last_day + timedelta(days=1),
+        localized(e.event.title, lang),
+        f"{e.story.title}\n{story_url}",
+        story_url,
+        kind_label(e.event.kind, lang),
+        e.event.place,
+    )
+
+
+def _vevent(*fields: object) -> VEvent:
+    event_uid, stamp, start, end, summary, description, url, category, place = fields
     item = VEvent()
-    item.add("uid", uid(e))
-    item.add("dtstamp", e.published.astimezone(UTC))
-    item.add("dtstart", e.start)
-    item.add("dtend", e.last_day + timedelta(days=1))
-    item.add("summary", localized(e.event.title, lang))
-    item.add("description", f"{e.story.title}\n{story_url}")
-    item.add("url", story_url)
-    item.add("categories", [kind_label(e.event.kind, lang)])
-    if e.event.place:
-        item.add("location", e.event.place)
+    item.add("uid", event_uid)
+    item.add("dtstamp", stamp)
+    item.add("dtstart", start)
+    item.add("dtend", end)
+    item.add("summary", summary)
+    item.add("description", description)
+    item.add("url", url)
+    item.add("categories", [category])
+    if place:
+        item.add("location", place)
     item.add("transp", "TRANSPARENT")  # an all-day public event does not block anyone's day
     return item
+
+
+@lru_cache(maxsize=50_000)
+def _vevent_ical(*fields: object) -> bytes:
+    """Serialising is the slow part; in the preview process, unchanged events are reused."""
+    return _vevent(*fields).to_ical()
 
 
 def calendar_ics(events: list[CalendarEvent], lang: str, base_url: str, name: str) -> bytes:
@@ -51,6 +77,6 @@ def calendar_ics(events: list[CalendarEvent], lang: str, base_url: str, name: st
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", name)
-    for e in events:
-        cal.add_component(vevent(e, lang, base_url))
-    return cal.to_ical()
+    head, end = cal.to_ical().rsplit(b"END:VCALENDAR", 1)
+    body = b"".join(_vevent_ical(*_fields(e, lang, base_url)) for e in events)
+    return head + body + b"END:VCALENDAR" + end
