@@ -185,3 +185,23 @@ def test_a_manifest_is_trusted_only_for_its_own_output(site: Site, tmp_path: Pat
     (site.root / "copy").rename(site.output)  # another folder: nothing reused
     assert run_build(site.root, site.output).ok
     assert "tin-tuc/a/index.html" in LAST_BUILD["rendered"]
+
+
+def test_a_partner_page_depends_only_on_the_stories_that_mention_it(site: Site) -> None:
+    site.add_story("a.vi.md", story("a", "vi", "Với GNI", "2021-03-01", extra="partners: [gni]"))
+    site.add_story(
+        "b.vi.md", story("b", "vi", "Với Norad", "2022-05-01", extra="partners: [norad]")
+    )
+    assert site.build() == 0
+    site.add_story("b.vi.md", story("b", "vi", "Với Norad, sửa", "2022-05-01",
+                                    extra="partners: [norad]"))  # fmt: skip
+    assert site.build() == 0
+    rendered = set(LAST_BUILD["rendered"])
+    assert "doi-tac/norad/index.html" in rendered
+    assert "doi-tac/gni/index.html" not in rendered
+    # a story that starts naming a partner changes that partner's page
+    site.add_story("b.vi.md", story("b", "vi", "Với Norad và GNI", "2022-05-01",
+                                    extra="partners: [norad, gni]"))  # fmt: skip
+    assert site.build() == 0
+    assert "doi-tac/gni/index.html" in LAST_BUILD["rendered"]
+    assert "Với Norad và GNI" in site.page("doi-tac/gni/").text

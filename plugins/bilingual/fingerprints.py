@@ -63,7 +63,10 @@ def page_key(page: Page, shared: str, story_keys: dict[str, str], all_stories: s
             )
         ).encode()
     )
-    if page.kind not in CORE_KINDS or (page.kind == "home" and page.number == 1):
+    if page.depends_on is not None:  # a capability page that names what it shows
+        for slug in sorted(page.depends_on):
+            h.update(story_keys.get(slug, "").encode())
+    elif page.kind not in CORE_KINDS or (page.kind == "home" and page.number == 1):
         h.update(all_stories.encode())  # capability pages, and the home's blocks
     for entry in page.items:
         h.update(story_keys.get(entry.slug, "").encode())

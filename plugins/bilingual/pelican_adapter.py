@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from jinja2.bccache import Bucket, BytecodeCache
 from pelican import signals
 from pelican.generators import Generator
 
@@ -95,9 +96,29 @@ THEME_FILTERS = {
 }
 
 
+class MemoryBytecodeCache(BytecodeCache):
+    """Compiled templates kept for the life of the process: Pelican makes new environments
+    on every build, and the preview builds many times (keyed by the template's source)."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED_TEMPLATES = MemoryBytecodeCache()
+
+
 def add_theme_filters(generator: Generator) -> None:
-    """Every generator compiles theme templates, so every environment gets our filters."""
+    """Every generator compiles theme templates, so every environment gets our filters (and
+    the compiled-template cache)."""
     generator.env.filters.update(THEME_FILTERS)
+    generator.env.bytecode_cache = COMPILED_TEMPLATES
 
 
 class BilingualGenerator(Generator):

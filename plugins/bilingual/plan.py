@@ -42,6 +42,9 @@ class Page:
     alternates: dict[str, str] = field(default_factory=dict)  # lang -> url, self included
     template: str | None = None  # default: the template of its kind
     context: dict[str, Any] = field(default_factory=dict)  # extra template variables
+    # slugs of the stories a capability page shows (None: it may show any story); decides
+    # which edits re-render it (bilingual/fingerprints.py)
+    depends_on: frozenset[str] | None = None
 
     @property
     def save_as(self) -> str:

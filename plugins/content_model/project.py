@@ -6,6 +6,7 @@ It never stops at the first problem: every error of the project ends up in the r
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ from pydantic import BaseModel
 from . import schema
 from .errors import ContentError, ErrorReport
 from .schema import did_you_mean
-from .source import SourceError, read_text, split_front_matter
+from .source import SourceError, decode, read_text, split_front_matter
 from .validation import validate
 from .values import LText
 from .yaml_loader import LineMap, YamlSyntaxError, load_yaml
@@ -100,11 +101,16 @@ class Project:
         self._by_path = {f.path: f for f in self.files}
 
     def file(self, path: Path | str) -> StoryFile | None:
-        return self._by_path.get(Path(path).resolve())
+        found = self._by_path.get(Path(os.path.abspath(path)))
+        return found if found is not None else self._by_path.get(Path(path).resolve())
 
 
 def rel(root: Path, path: Path) -> str:
     try:
+        return Path(os.path.abspath(path)).relative_to(root).as_posix()
+    except ValueError:
+        pass
+    try:  # through symbolic links
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
@@ -295,9 +301,24 @@ def story_paths(root: Path) -> list[Path]:
     return sorted(p for p in base.rglob("*") if p.suffix in STORY_SUFFIXES and p.is_file())
 
 
+# Stories parsed and valid, by path, with the bytes they were parsed from: a long-running
+# process (the preview) parses again only the files that changed.
+_parsed: dict[Path, tuple[bytes, tuple[str, dict[str, Any], LineMap, schema.FrontMatter]]] = {}
+
+
 def load_story(root: Path, path: Path, data: SiteData, report: ErrorReport) -> StoryFile | None:
     r = rel(root, path)
-    split = _source(r, lambda: split_front_matter(read_text(path)), report)
+    path = Path(os.path.abspath(path))
+    raw = _source(r, path.read_bytes, report)
+    if raw is None:
+        return None
+    cached = _parsed.get(path)
+    if cached is not None and cached[0] == raw:
+        body, value, lines, front = cached[1]
+        _check_story_refs(root, r, value, lines, data, report)  # data files may have changed
+        return StoryFile(path, r, front, body, lines)
+    errors_before = len(report)
+    split = _source(r, lambda: split_front_matter(decode(raw)), report)
     if split is None:
         return None
     parsed = _parse_yaml(r, split.front, split.front_first_line, report)
@@ -307,11 +328,14 @@ def load_story(root: Path, path: Path, data: SiteData, report: ErrorReport) -> S
     if not isinstance(value, dict):
         report.add(r, 2, "front matter", "the front matter must be fields (key: value lines)")
         return None
+    own_errors = len(report) > errors_before
     _check_story_refs(root, r, value, lines, data, report)
     front = _validate_into(schema.FrontMatter, value, r, lines, report)
     if front is None:
         return None
-    return StoryFile(path.resolve(), r, front, split.body, lines)
+    if not own_errors:
+        _parsed[path] = (raw, (split.body, value, lines, front))
+    return StoryFile(path, r, front, split.body, lines)
 
 
 def _get(d: Any, *loc: str | int) -> Any:

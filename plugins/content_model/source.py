@@ -15,7 +15,10 @@ class SourceError(Exception):
 
 def read_text(path: Path) -> str:
     """Decode as UTF-8 (BOM allowed), normalise newlines and Unicode (NFC)."""
-    raw = path.read_bytes()
+    return decode(path.read_bytes())
+
+
+def decode(raw: bytes) -> str:
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:

@@ -151,6 +151,8 @@ def partner_pages(project: Project, context: dict[str, Any]) -> list[Page]:
                     page_url,
                     template="partners/partner.html",
                     params={**SECTION, "id": p.id},
+                    # only the stories that mention it: other edits leave the page as it is
+                    depends_on=frozenset(s.slug for s in r.stories),
                     context={
                         "partner": p,
                         "partner_card": cards[p.id],
