@@ -21,16 +21,8 @@ from playwright.sync_api import Browser, Page, expect, sync_playwright
 from test_readers_example_site import build_example, page_types
 
 from conftest import REPO
+from tools.screenshots import CHROMIUM, CHROMIUM_FLAGS  # one launch recipe for both
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}

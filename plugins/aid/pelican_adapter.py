@@ -10,7 +10,7 @@ from pelican import signals
 
 from bilingual import urls
 from bilingual.pelican_adapter import add_files, add_page_context, add_pages, base_url
-from bilingual.plan import Page
+from bilingual.plan import Page, one_per_language
 from bilingual.sitemap import absolute
 from content_model.project import Project, localized
 
@@ -67,18 +67,9 @@ def aid_pages(project: Project, context: dict[str, Any]) -> list[Page]:
     context[CONTEXT_KEY] = tables
     # once per language: story boxes on every article page reuse them
     context[NAMES_KEY] = {lang: _names(project, context, lang) for lang in urls.LANGS}
-    return [
-        Page(
-            "aid",
-            lang,
-            ("aid",),
-            urls.url(lang, "aid"),
-            template="aid/statistics.html",
-            params={"section": "aid"},
-            context=context[NAMES_KEY][lang],
-        )
-        for lang in urls.LANGS
-    ]
+    return one_per_language(
+        "aid", "aid/statistics.html", {"section": "aid"}, lambda lang: context[NAMES_KEY][lang]
+    )
 
 
 def _names(project: Project, context: dict[str, Any], lang: str) -> dict[str, Any]:

@@ -8,6 +8,7 @@ language switch are computed once for every page type.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -129,6 +130,28 @@ def plan_site(entries: list[Entry], categories: list[str], per_page: int = 10) -
             )
     link_translations(pages)
     return pages
+
+
+def one_per_language(
+    kind: str,
+    template: str,
+    params: dict[str, Any] | None = None,
+    context: Callable[[str], dict[str, Any]] | None = None,
+) -> list[Page]:
+    """A capability's page of `kind` in each language, at its URL in `urls.PATTERNS`; the
+    versions are translations of each other. `context(lang)` gives each its variables."""
+    return [
+        Page(
+            kind,
+            lang,
+            (kind,),
+            urls.url(lang, kind),
+            template=template,
+            params=dict(params or {}),
+            context=context(lang) if context else {},
+        )
+        for lang in urls.LANGS
+    ]
 
 
 def link_translations(pages: list[Page]) -> None:

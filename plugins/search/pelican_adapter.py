@@ -9,9 +9,8 @@ from typing import Any
 from markupsafe import Markup
 from pelican import signals
 
-from bilingual import urls
 from bilingual.pelican_adapter import add_page_context, add_pages, after_pages
-from bilingual.plan import Page
+from bilingual.plan import Page, one_per_language
 from content_model.project import Project
 
 from .fold import extra_index_words
@@ -19,18 +18,9 @@ from .pagefind_run import BUNDLE_DIR, Indexing, build_index
 
 
 def search_pages(project: Project, context: dict[str, Any]) -> list[Page]:
-    return [
-        Page(
-            "search",
-            lang,
-            ("search",),
-            urls.url(lang, "search"),
-            template="search.html",
-            params={"section": "search"},
-            context={"search_bundle": BUNDLE_DIR},
-        )
-        for lang in urls.LANGS
-    ]
+    return one_per_language(
+        "search", "search.html", {"section": "search"}, lambda lang: {"search_bundle": BUNDLE_DIR}
+    )
 
 
 def page_context(page: Page, project: Project, context: dict[str, Any]) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from bilingual import urls
 from bilingual.pelican_adapter import add_files, add_page_context, add_pages, base_url
-from bilingual.plan import Page
+from bilingual.plan import Page, one_per_language
 from bilingual.sitemap import absolute
 from content_model.project import Project, localized
 from images.pelican_adapter import picture_for
@@ -31,17 +31,7 @@ def shorten(text: str, limit: int = DESCRIPTION_MAX) -> str:
 
 def not_found_pages(project: Project, context: dict[str, Any]) -> list[Page]:
     """`404.html` and `en/404.html`: what the server sends for a missing address."""
-    return [
-        Page(
-            "404",
-            lang,
-            ("404",),
-            urls.url(lang, "404"),
-            template="404.html",
-            params={"noindex": True},
-        )
-        for lang in urls.LANGS
-    ]
+    return one_per_language("404", "404.html", {"noindex": True})
 
 
 def share_image(project: Project, front: Any, base: str) -> ShareImage | None:
