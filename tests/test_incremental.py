@@ -205,3 +205,26 @@ def test_a_partner_page_depends_only_on_the_stories_that_mention_it(site: Site) 
     assert site.build() == 0
     assert "doi-tac/gni/index.html" in LAST_BUILD["rendered"]
     assert "Với Norad và GNI" in site.page("doi-tac/gni/").text
+
+
+def test_statistics_and_calendar_depend_only_on_stories_with_figures_or_events(
+    site: Site,
+) -> None:
+    figures = 'aid:\n  - period: "2022"\n    projects: 3'
+    events = "events:\n  - date: 2022-05-01\n    title: Đại hội\n    kind: congress"
+    site.add_story("a.vi.md", story("a", "vi", "Có số liệu", "2022-01-10", extra=figures))
+    site.add_story("b.vi.md", story("b", "vi", "Có sự kiện", "2022-02-10", extra=events))
+    site.add_story("c.vi.md", story("c", "vi", "Tin thường", "2022-03-10"))
+    assert site.build() == 0
+    site.add_story("c.vi.md", story("c", "vi", "Tin thường, sửa", "2022-03-10"))
+    assert site.build() == 0
+    rendered = set(LAST_BUILD["rendered"])
+    assert "tin-tuc/c/index.html" in rendered
+    assert "vien-tro/index.html" not in rendered and "su-kien/index.html" not in rendered
+    site.add_story("a.vi.md", story("a", "vi", "Có số liệu", "2022-01-10",
+                                    extra=figures.replace("3", "4")))  # fmt: skip
+    site.add_story("b.vi.md", story("b", "vi", "Có sự kiện, sửa", "2022-02-10", extra=events))
+    assert site.build() == 0
+    rendered = set(LAST_BUILD["rendered"])
+    assert {"vien-tro/index.html", "su-kien/index.html", "en/aid/index.html"} <= rendered
+    assert "Có sự kiện, sửa" in site.page("su-kien/").text

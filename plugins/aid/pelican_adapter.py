@@ -68,7 +68,12 @@ def aid_pages(project: Project, context: dict[str, Any]) -> list[Page]:
     # once per language: story boxes on every article page reuse them
     context[NAMES_KEY] = {lang: _names(project, context, lang) for lang in urls.LANGS}
     return one_per_language(
-        "aid", "aid/statistics.html", {"section": "aid"}, lambda lang: context[NAMES_KEY][lang]
+        "aid",
+        "aid/statistics.html",
+        {"section": "aid"},
+        lambda lang: context[NAMES_KEY][lang],
+        # only stories with figures: editing another story leaves the statistics as they are
+        depends_on=frozenset(f.story for f in tables.figures),
     )
 
 

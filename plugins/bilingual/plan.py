@@ -137,9 +137,11 @@ def one_per_language(
     template: str,
     params: dict[str, Any] | None = None,
     context: Callable[[str], dict[str, Any]] | None = None,
+    depends_on: frozenset[str] | None = None,
 ) -> list[Page]:
     """A capability's page of `kind` in each language, at its URL in `urls.PATTERNS`; the
-    versions are translations of each other. `context(lang)` gives each its variables."""
+    versions are translations of each other. `context(lang)` gives each its variables;
+    `depends_on`, the stories it shows (None: any)."""
     return [
         Page(
             kind,
@@ -149,6 +151,7 @@ def one_per_language(
             template=template,
             params=dict(params or {}),
             context=context(lang) if context else {},
+            depends_on=depends_on,
         )
         for lang in urls.LANGS
     ]

@@ -42,6 +42,7 @@ def event_pages(project: Project, context: dict[str, Any]) -> list[Page]:
     pages = []
     for lang in urls.LANGS:
         events = collect(project, lang)
+        with_events = frozenset(e.slug for e in events)  # what the calendar pages show
         context.setdefault(SPLIT_KEY, {})[lang] = split(events, today)
         kinds = [
             {"key": k, "label": kind_label(k, lang), "url": kind_url(k, lang), "count": n}
@@ -63,6 +64,7 @@ def event_pages(project: Project, context: dict[str, Any]) -> list[Page]:
                 template="events/calendar.html",
                 params={"section": "events"},
                 context={**common, **listing_context(events, lang, project, base, today)},
+                depends_on=with_events,
             )
         )
         for k in kinds:
@@ -75,6 +77,7 @@ def event_pages(project: Project, context: dict[str, Any]) -> list[Page]:
                     k["url"],
                     template="events/calendar.html",
                     params={"section": "events", "kind": k["key"]},
+                    depends_on=with_events,  # the kinds menu counts every story's events
                     context={
                         **common,
                         **listing_context(mine, lang, project, base, today),
