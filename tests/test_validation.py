@@ -458,3 +458,15 @@ def test_summary_is_markdown(site: Site) -> None:
     assert site.build() == 0
     html = site.page("tin-tuc/a/").html
     assert "<strong>lần thứ II</strong>" in html and "**" not in html
+
+
+def test_number_with_commas_in_a_flow_mapping(site: Site) -> None:
+    site.add_story(
+        "a.vi.md",
+        story("a", extra='aid:\n  - period: "2022"\n    committed: {value: 16,104,216,000, '
+                         "currency: VND}"),
+    )  # fmt: skip
+    assert errors_of(site) == [
+        f"{A}:9: aid[0].committed: a number with commas was cut at the commas: write value: "
+        "16104216000 (no separators)"
+    ]
