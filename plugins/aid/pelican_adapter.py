@@ -12,6 +12,7 @@ from bilingual import urls
 from bilingual.pelican_adapter import add_files, add_page_context, add_pages, base_url
 from bilingual.plan import Page, one_per_language
 from bilingual.sitemap import absolute
+from bilingual.story_links import story_links
 from content_model.project import Project, localized
 
 from . import export
@@ -40,18 +41,6 @@ def story_urls(context: dict[str, Any]) -> dict[str, dict[str, str]]:
     return out
 
 
-def story_links(context: dict[str, Any], lang: str) -> dict[str, dict[str, str]]:
-    """slug -> title, URL and language of the version a reader of `lang` should follow."""
-    versions: dict[str, dict[str, Any]] = {}
-    for article in context["published_articles"]:
-        versions.setdefault(article.slug, {})[article.lang] = article
-    links = {}
-    for slug, by_lang in versions.items():
-        article = by_lang.get(lang) or next(iter(by_lang.values()))
-        links[slug] = {"title": article.title, "url": article.url, "lang": article.lang}
-    return links
-
-
 def chart_svg(tables: Tables, lang: str, labels: dict[str, str]) -> str:
     """The by-year chart; the template passes its labels, translated by its catalog."""
     bars = [Bar(y.year, y.sum.committed_usd, y.sum.disbursed_usd) for y in tables.by_year]
@@ -66,7 +55,7 @@ def aid_pages(project: Project, context: dict[str, Any]) -> list[Page]:
     tables = build_tables(collect_figures(project), site_province)
     context[CONTEXT_KEY] = tables
     # once per language: story boxes on every article page reuse them
-    context[NAMES_KEY] = {lang: _names(project, context, lang) for lang in urls.LANGS}
+    context[NAMES_KEY] = {lang: _names(project, tables, lang) for lang in urls.LANGS}
     return one_per_language(
         "aid",
         "aid/statistics.html",
@@ -77,7 +66,7 @@ def aid_pages(project: Project, context: dict[str, Any]) -> list[Page]:
     )
 
 
-def _names(project: Project, context: dict[str, Any], lang: str) -> dict[str, Any]:
+def _names(project: Project, tables: Tables, lang: str) -> dict[str, Any]:
     provinces = project.data.provinces
     return {
         "province_names": {k: localized(p.name, lang) for k, p in provinces.items()},
@@ -87,7 +76,7 @@ def _names(project: Project, context: dict[str, Any], lang: str) -> dict[str, An
             if p.merged_into in provinces
         },
         "partner_names": {p.id: localized(p.name, lang) for p in project.data.partners},
-        "story_links": story_links(context, lang),
+        "story_links": story_links(project, sorted({f.story for f in tables.figures}), lang),
     }
 
 

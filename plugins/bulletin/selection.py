@@ -30,11 +30,10 @@ class Section:
 def version_for(story: Story, lang: str) -> StoryFile:
     """The published version in `lang`, else the other published one (the issue's stories
     are published: the content model checks it)."""
-    published = {v.lang: v for v in story.published_versions()}
-    for candidate in (lang, *urls.LANGS):
-        if candidate in published:
-            return published[candidate]
-    raise ValueError(f"story '{story.slug}' has no published version")
+    version = story.version_for(lang)
+    if version is None:
+        raise ValueError(f"story '{story.slug}' has no published version")
+    return version
 
 
 def category_of(story: Story) -> str:

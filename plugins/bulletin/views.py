@@ -15,6 +15,7 @@ from markupsafe import Markup
 from aid.money import period_label
 from aid.tables import Tables
 from bilingual import urls
+from bilingual.story_links import story_links
 from content_model.bulletins import BulletinFile
 from content_model.project import Project, localized
 from content_model.schema import CoverImage, Image
@@ -158,19 +159,6 @@ def _site(project: Project, lang: str) -> SiteInfo:
         phone=site.phone,
         email=site.email,
     )
-
-
-def story_links(project: Project, slugs: list[str], lang: str) -> dict[str, dict[str, str]]:
-    links = {}
-    for slug in slugs:
-        if slug in project.stories and project.stories[slug].published_versions():
-            v = version_for(project.stories[slug], lang)
-            links[slug] = {
-                "title": v.front.title,
-                "url": urls.url(v.lang, "article", slug=slug),
-                "lang": v.lang,
-            }
-    return links
 
 
 def issue_view(project: Project, bulletin: BulletinFile, lang: str) -> IssueView:

@@ -20,7 +20,7 @@ from .errors import ContentError, ErrorReport
 from .schema import did_you_mean
 from .source import SourceError, decode, read_text, split_front_matter
 from .validation import validate
-from .values import LText
+from .values import LANGS, LText
 from .yaml_loader import LineMap, YamlSyntaxError, load_yaml
 
 if TYPE_CHECKING:
@@ -85,6 +85,12 @@ class Story:
 
     def published_versions(self) -> list[StoryFile]:
         return [v for v in self.versions.values() if v.published]
+
+    def version_for(self, lang: str) -> StoryFile | None:
+        """The published version a reader of `lang` follows: their own, else another (in the
+        site's language order); None when no version is published."""
+        published = {v.lang: v for v in self.published_versions()}
+        return next((published[c] for c in (lang, *LANGS) if c in published), None)
 
 
 @dataclass

@@ -34,10 +34,7 @@ class StoryLink:
 
 def story_link(story: Story, lang: str) -> StoryLink | None:
     """The published version in `lang`, else another published one; None for drafts only."""
-    published = {v.lang: v for v in story.published_versions()}
-    version = published.get(lang) or next(
-        (published[other] for other in urls.LANGS if other in published), None
-    )
+    version = story.version_for(lang)
     if version is None:
         return None
     return StoryLink(
