@@ -17,14 +17,16 @@ from bilingual.sitemap import absolute
 from content_model.project import Project
 
 from .directory import country_name, partner_url, type_label
-from .references import projects_total, references
+from .references import PartnerRefs, projects_total, references
 
 PATH = "data/partners.json"
 
 
-def partners_data(project: Project, base_url: str) -> dict[str, Any]:
+def partners_data(
+    project: Project, base_url: str, refs: dict[str, PartnerRefs] | None = None
+) -> dict[str, Any]:
     # counts do not depend on the language: each story counts once
-    refs = references(project, urls.DEFAULT_LANG)
+    refs = refs if refs is not None else references(project, urls.DEFAULT_LANG)
     items = []
     for p in project.data.partners:
         r = refs[p.id]
@@ -52,5 +54,8 @@ def partners_data(project: Project, base_url: str) -> dict[str, Any]:
     return {"count": len(items), "partners": items}
 
 
-def partners_json(project: Project, base_url: str) -> str:
-    return json.dumps(partners_data(project, base_url), ensure_ascii=False, indent=2) + "\n"
+def partners_json(
+    project: Project, base_url: str, refs: dict[str, PartnerRefs] | None = None
+) -> str:
+    data = partners_data(project, base_url, refs)
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

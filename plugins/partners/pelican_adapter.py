@@ -26,6 +26,7 @@ from .references import PartnerRefs, mentioned_partners, references
 from .sectors import sector
 
 SECTION = {"section": "partners"}
+REFS_KEY = "partner_refs"  # per language, computed once a build by partner_pages
 HOME_PARTNERS = 6  # partners shown on the home page: the ones most stories name
 
 
@@ -70,8 +71,9 @@ def partner_pages(project: Project, context: dict[str, Any]) -> list[Page]:
     partners = project.data.partners
     base = base_url(context)
     pages: list[Page] = []
+    all_refs = context[REFS_KEY] = {lang: references(project, lang) for lang in urls.LANGS}
     for lang in urls.LANGS:
-        refs = references(project, lang)
+        refs = all_refs[lang]
         cards = {p.id: card(p, refs[p.id], lang) for p in partners}
         calendar = {(e.slug, e.index): e for e in collect(project, lang)}
         listing = {
@@ -173,9 +175,8 @@ def partner_pages(project: Project, context: dict[str, Any]) -> list[Page]:
     return pages
 
 
-def featured(project: Project, lang: str) -> list[Card]:
+def featured(project: Project, refs: dict[str, PartnerRefs], lang: str) -> list[Card]:
     """The partners most stories name (then alphabetical): a few for the home page."""
-    refs = references(project, lang)
     cards = [card(p, refs[p.id], lang) for p in project.data.partners]
     cards.sort(key=lambda c: (-c.stories, directory.sort_key(c.name)))
     return [c for c in cards if c.stories][:HOME_PARTNERS]
@@ -191,7 +192,7 @@ def page_context(page: Page, project: Project, context: dict[str, Any]) -> dict[
     if page.kind == "home" and page.number == 1:
         return {
             "partials": ["partners/_home.html"],
-            "featured_partners": featured(project, page.lang),
+            "featured_partners": featured(project, context[REFS_KEY][page.lang], page.lang),
             "partners_url": urls.url(page.lang, "partners"),
         }
     return {}
@@ -212,7 +213,8 @@ def card_link(p: Partner, lang: str) -> Chip:
 def write_json(project: Project, context: dict[str, Any], output: Path) -> None:
     path = output / JSON_PATH
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(partners_json(project, base_url(context)), encoding="utf-8")
+    refs = context[REFS_KEY][urls.DEFAULT_LANG]
+    path.write_text(partners_json(project, base_url(context), refs), encoding="utf-8")
 
 
 def register() -> None:
