@@ -9,6 +9,7 @@ if str(_here / "plugins") not in sys.path:
     sys.path.insert(0, str(_here / "plugins"))
 
 from bilingual.urls import PATTERNS  # noqa: E402
+from content_model.markdown_html import EXTENSION_CONFIGS  # noqa: E402
 
 SITENAME = "Liên hiệp các tổ chức hữu nghị"  # the shown name comes from content/data/site.yaml
 SITEURL = ""
@@ -68,10 +69,7 @@ PAGINATION_PATTERNS = (
 DEFAULT_PAGINATION = 10
 
 MARKDOWN = {
-    "extension_configs": {
-        "markdown.extensions.extra": {},
-        "markdown.extensions.sane_lists": {},
-    },
+    "extension_configs": EXTENSION_CONFIGS,  # the bulletin renders stories with the same
     "output_format": "html5",
 }
 JINJA_ENVIRONMENT = {
@@ -80,6 +78,16 @@ JINJA_ENVIRONMENT = {
     "lstrip_blocks": True,
     "autoescape": True,
 }
+
+# Every page's Content-Security-Policy (a <meta>, so it holds on any static host): scripts,
+# styles, fonts and images only from the site itself, no inline script or style, no plugins,
+# no frames. Pagefind runs its WebAssembly in a worker, which a <meta> policy does not reach;
+# sent as an HTTP header, the policy would need 'wasm-unsafe-eval' in script-src for search.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; "
+    "img-src 'self'; font-src 'self'; connect-src 'self'; object-src 'none'; "
+    "base-uri 'self'; form-action 'self'"
+)
 
 # Pelican's own content cache is off: our caches (Markdown, page fingerprints) are keyed by
 # content hashes, so a git checkout's reset mtimes cost nothing. With the cache off, Pelican

@@ -8,6 +8,7 @@ any kind of page in either language.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import re
@@ -33,14 +34,22 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    output = build_example(tmp_path_factory)
-    handler = functools.partial(_QuietHandler, directory=str(output))
+@contextlib.contextmanager
+def _serve(folder: Path) -> Iterator[str]:
+    """A built site on a loopback port, as a static host serves it."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with _serve(build_example(tmp_path_factory)) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -63,9 +72,11 @@ def page(browser: Browser) -> Iterator[Page]:
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("console", lambda m: errors.append(m.text) if "Content Security" in m.text else None)
     yield page
     context.close()
-    assert errors == [], errors  # no script error on any page a test visited
+    # no script error and nothing the Content-Security-Policy had to block, on any page visited
+    assert errors == [], errors
 
 
 # --- language switch --------------------------------------------------------------------
@@ -263,7 +274,8 @@ def test_axe_finds_no_violation_on_any_page_kind(
 ) -> None:
     assert AXE.exists(), "axe-core is missing: run `make test` (it runs `npm ci`)"
     types = page_types(build_example(tmp_path_factory))
-    context = browser.new_context(viewport=viewport)
+    # axe is injected as an inline script, which the pages' policy rightly refuses
+    context = browser.new_context(viewport=viewport, bypass_csp=True)
     page = context.new_page()
     problems = []
     checked = 0
@@ -284,3 +296,29 @@ def test_axe_finds_no_violation_on_any_page_kind(
     context.close()
     assert checked >= 28
     assert problems == [], "\n".join(problems)
+
+
+# --- Content-Security-Policy --------------------------------------------------------------
+
+
+def test_every_page_kind_works_under_the_content_security_policy(
+    page: Page, base_url: str, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """The `page` fixture fails on anything the policy blocked (a style, a font, a script)."""
+    violations: list[str] = []
+    page.add_init_script(
+        "document.addEventListener('securitypolicyviolation',"
+        " e => (window.__csp = window.__csp || []).push(e.violatedDirective + ' ' + e.blockedURI))"
+    )
+    types = page_types(build_example(tmp_path_factory))
+    for (lang, kind), url in sorted(types.items()):
+        page.goto(base_url + url)
+        if kind == "search":
+            page.get_by_role("searchbox").fill("hoi" if lang == "vi" else "aid")
+            page.get_by_role("searchbox").press("Enter")
+            page.locator(".search-result").first.wait_for(timeout=10_000)
+        fonts_ok = page.evaluate("async () => (await document.fonts.ready).status === 'loaded'")
+        assert fonts_ok, url
+        violations += [f"{url}: {v}" for v in page.evaluate("() => window.__csp || []")]
+    assert len(types) >= 30
+    assert violations == []

@@ -155,6 +155,7 @@ class BilingualGenerator(Generator):
         return {
             "lang": lang,
             "SITEURL": self.settings.get("SITEURL", ""),
+            "CONTENT_SECURITY_POLICY": self.settings.get("CONTENT_SECURITY_POLICY", ""),
             "site": {
                 "name": localized(site.name, lang),
                 "short_name": localized(site.short_name, lang),
@@ -308,6 +309,7 @@ class BilingualGenerator(Generator):
             lang=lang,
             items=items,
             limit=FEED_ITEMS,
+            empty_updated=max(dates, default=EPOCH),
         )
         _write(output / urls.url(lang, "feed"), xml)
 
@@ -367,7 +369,17 @@ def reuse_file(output: Path, rel: str, key: str) -> bool:
 
 
 # Settings that reach templates: a change re-renders every page.
-FINGERPRINT_SETTINGS = ("SITEURL", "PREVIEW_URL", "DEFAULT_PAGINATION", "PLUGINS", "THEME")
+FINGERPRINT_SETTINGS = (
+    "SITEURL",
+    "PREVIEW_URL",
+    "DEFAULT_PAGINATION",
+    "PLUGINS",
+    "THEME",
+    "MARKDOWN",
+    "JINJA_ENVIRONMENT",
+    "CONTENT_SECURITY_POLICY",
+    "TIMEZONE",
+)
 # What the last build in this process did: the page manifest (for the next build) and counts.
 LAST_BUILD: dict[str, Any] = {}
 

@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import unicodedata
 
-import markdown
 from markupsafe import Markup
 
-# The extensions of pelicanconf.MARKDOWN: an issue prints a story as the site shows it.
-EXTENSIONS = ["markdown.extensions.extra", "markdown.extensions.sane_lists"]
+from content_model.markdown_html import MarkdownRenderer
 
 
 def to_html(text: str) -> Markup:
+    """Sanitised like the site's pages: an issue prints a story as the site shows it."""
     if not text.strip():
         return Markup("")
-    html = markdown.markdown(text, extensions=EXTENSIONS, output_format="html")
-    return Markup(nfc(html))
+    return Markup(nfc(MarkdownRenderer().html(text)))
 
 
 def nfc(text: str) -> str:

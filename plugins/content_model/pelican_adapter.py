@@ -10,7 +10,6 @@ import pickle
 from pathlib import Path
 from typing import Any
 
-import markdown
 from pelican import signals
 from pelican.readers import BaseReader
 from pelican.utils import SafeDatetime
@@ -19,7 +18,9 @@ from site_build import progress
 from site_build.parallel import parallel_map
 
 from .errors import ContentInvalid
+from .markdown_html import MarkdownRenderer
 from .project import Project, StoryFile, load_project
+from .safe_html import POLICY_VERSION
 
 # The project checked at the start of the current build (module state, never in settings:
 # Pelican pickles settings with its content cache).
@@ -46,18 +47,11 @@ def check_before_build(pelican: Any) -> None:
     _current["html"] = render_stories(project, pelican.settings)
 
 
-class MarkdownRenderer:
-    """Markdown as configured in the settings (`MARKDOWN`), one converter reused."""
+class StoryRenderer(MarkdownRenderer):
+    """Markdown as configured in the settings (`MARKDOWN`)."""
 
     def __init__(self, settings: dict[str, Any]):
-        configs = dict(settings.get("MARKDOWN", {})).get("extension_configs", {})
-        self._md = markdown.Markdown(
-            extensions=list(configs), extension_configs=configs, output_format="html"
-        )
-
-    def html(self, text: str) -> str:
-        self._md.reset()
-        return self._md.convert(text)
+        super().__init__(dict(settings.get("MARKDOWN", {})).get("extension_configs", {}))
 
     def story(self, f: StoryFile) -> tuple[str, str | None]:
         summary = self.html(f.front.summary) if f.front.summary else None
@@ -71,10 +65,10 @@ def render_stories(
     same (keyed by its hash, so a fresh checkout's mtimes do not matter), the rest rendered
     on all cores for a large site."""
     cache = MarkdownCache(Path(settings.get("CONTENT_CACHE_DIR") or project.root / ".cache"))
-    config = repr(settings.get("MARKDOWN"))
+    config = f"{settings.get('MARKDOWN')!r} safe_html {POLICY_VERSION}"
     keys = {f.path: cache.key(f.body, f.front.summary, config) for f in project.files}
     missing = [f for f in project.files if keys[f.path] not in cache.entries]
-    renderer = MarkdownRenderer(settings)
+    renderer = StoryRenderer(settings)
     with progress.bar("Rendering Markdown", len(missing)) as advance:
         rendered = parallel_map(renderer.story, missing, advance)
     for f, html in zip(missing, rendered, strict=True):
