@@ -111,13 +111,13 @@ def test_markdown_is_rendered_once_per_content(site: Site, monkeypatch) -> None:
     three_stories(site)
     assert site.build() == 0
     calls: list[str] = []
-    real = pelican_adapter.MarkdownRenderer.story
+    real = pelican_adapter.StoryRenderer.story
 
     def counting(self, f):
         calls.append(f.rel)
         return real(self, f)
 
-    monkeypatch.setattr(pelican_adapter.MarkdownRenderer, "story", counting)
+    monkeypatch.setattr(pelican_adapter.StoryRenderer, "story", counting)
     site.add_story("c.vi.md", story("c", "vi", "Hoạt động C", "2022-07-01", body="Thân bài mới."))
     os.utime(site.root / "content/articles/a.vi.md", (0, 0))  # a checkout resets mtimes
     assert site.build() == 0

@@ -2,7 +2,9 @@
 
 A build reads the whole project first and stops with every content error, one per line, and
 exit code 1, before anything is written. Pelican writes into a folder beside `output/`, which
-replaces `output/` only when the build succeeded: a failed build leaves the last output as it was.
+replaces `output/` in one atomic step only when the build succeeded: a failed, interrupted or
+killed build leaves the last output as it was; a second build of the same output at the same
+time is refused with a message (output_folder.py).
 """
 
 from __future__ import annotations
@@ -11,10 +13,8 @@ import argparse
 import hashlib
 import json
 import logging
-import os
 import shutil
 import sys
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +22,9 @@ from typing import Any
 
 from content_model.errors import ContentInvalid
 from content_model.project import load_project
+
+from . import output_folder
+from .output_folder import OutputLocked
 
 
 def check(root: Path) -> int:
@@ -56,9 +59,23 @@ def run_build(
     settings_file: str = "pelicanconf.py",
     overrides: dict[str, Any] | None = None,
     background_cleanup: bool = False,
+    wait_for_lock: bool = False,
 ) -> BuildResult:
     """Check, build into a staging folder, swap it in. Content errors are returned, not
-    raised; any other failure raises, and in every failure `output` stays as it was."""
+    raised; any other failure raises, and in every failure `output` stays as it was.
+    Another build of the same output raises OutputLocked, or is waited for."""
+    root, output = root.resolve(), output.resolve()
+    with output_folder.locked(output, wait=wait_for_lock):
+        return _locked_build(root, output, settings_file, overrides, background_cleanup)
+
+
+def _locked_build(
+    root: Path,
+    output: Path,
+    settings_file: str,
+    overrides: dict[str, Any] | None,
+    background_cleanup: bool,
+) -> BuildResult:
     from pelican import Pelican
     from pelican.log import init as init_logging
     from pelican.settings import read_settings
@@ -67,9 +84,8 @@ def run_build(
 
     started = time.perf_counter()
     init_logging(level=logging.WARNING)
-    root, output = root.resolve(), output.resolve()
-    staging = output.with_name(f"{output.name}.building")
-    shutil.rmtree(staging, ignore_errors=True)
+    staging = output_folder.staging_folder(output)
+    output_folder.remove_leftovers(output)
     cache = root / ".cache"
     # Pages unchanged since the last build are linked from it (bilingual/fingerprints.py).
     # One manifest per output folder: it describes what is in that folder, whatever the
@@ -102,7 +118,7 @@ def run_build(
         raise
     # the manifest describes the output it sits beside: never let it outlive a swap
     manifest.unlink(missing_ok=True)
-    _swap(staging, output, background_cleanup)
+    output_folder.replace(output, staging, background_cleanup)
     if "manifest" in LAST_BUILD:
         manifest.parent.mkdir(parents=True, exist_ok=True)
         described = {"output": str(output), "inode": output.stat().st_ino}
@@ -126,7 +142,14 @@ def _manifest_fits(manifest: Path, output: Path) -> bool:
 
 
 def build(root: Path, output: Path, settings_file: str = "pelicanconf.py") -> int:
-    result = run_build(root, output, settings_file)
+    try:
+        result = run_build(root, output, settings_file)
+    except OutputLocked as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"Build interrupted: {output.resolve()} is unchanged.", file=sys.stderr)
+        return 130
     if not result.ok:
         _print_errors(result.errors)
         return 1
@@ -135,19 +158,6 @@ def build(root: Path, output: Path, settings_file: str = "pelicanconf.py") -> in
         f"{result.reused} unchanged ({result.seconds:.1f} s)"
     )
     return 0
-
-
-def _swap(new: Path, output: Path, background_cleanup: bool = False) -> None:
-    """Put `new` in place of `output`; the replaced folder is deleted (by a thread in a
-    long-running preview, where the next request should not wait for it)."""
-    old = output.with_name(f"{output.name}.old-{os.getpid()}-{time.monotonic_ns()}")
-    if output.exists():
-        output.rename(old)
-    new.rename(output)
-    if background_cleanup:
-        threading.Thread(target=shutil.rmtree, args=(old, True), daemon=True).start()
-    else:
-        shutil.rmtree(old, ignore_errors=True)
 
 
 def serve(root: Path, output: Path, port: int) -> int:

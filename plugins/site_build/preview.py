@@ -63,8 +63,13 @@ class Preview:
     # --- building --------------------------------------------------------------------------
 
     def rebuild(self, reason: str) -> BuildResult:
+        # a `make site` of the same output in another terminal is waited for, not refused
         result = run_build(
-            self.root, self.output, overrides=PREVIEW_SETTINGS, background_cleanup=True
+            self.root,
+            self.output,
+            overrides=PREVIEW_SETTINGS,
+            background_cleanup=True,
+            wait_for_lock=True,
         )
         if result.ok:
             print(

@@ -1,0 +1,110 @@
+"""The output folder is only ever replaced whole, by one build at a time.
+
+A build writes a folder beside `output/` and puts it in place with one atomic exchange of
+the two names (Linux `renameat2(RENAME_EXCHANGE)`): a reader or a web server sees the old
+site or the new one, never a half-written or missing folder, and a build that is killed
+before the exchange leaves the last good output as it was. A lock file beside the output
+keeps a second build (another terminal, the preview) from writing the same folder.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import errno
+import fcntl
+import os
+import shutil
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+_RENAME_EXCHANGE = 2  # linux/fs.h
+_AT_FDCWD = -100
+
+
+class OutputLocked(Exception):
+    """Another build holds the output folder; the message says which one."""
+
+
+def staging_folder(output: Path) -> Path:
+    return output.with_name(f"{output.name}.building")
+
+
+def lock_file(output: Path) -> Path:
+    return output.with_name(f".{output.name}.lock")
+
+
+@contextmanager
+def locked(output: Path, wait: bool = False) -> Iterator[None]:
+    """Hold the output folder for one build. Without `wait`, a held lock raises
+    OutputLocked at once, naming the process that holds it. The kernel releases the lock
+    when its process ends, however it ends: a killed build never leaves the folder locked."""
+    path = lock_file(output)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a+", encoding="utf-8") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "another process"
+            raise OutputLocked(
+                f"{output} is being built by {holder}. Wait for that build to finish "
+                "(or stop it) and run the command again."
+            ) from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"process {os.getpid()} (started {time.strftime('%H:%M:%S')})\n")
+        handle.flush()
+        try:
+            yield
+        finally:
+            handle.seek(0)
+            handle.truncate()
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def replace(output: Path, new: Path, background_cleanup: bool = False) -> None:
+    """Put the folder `new` in place of `output` in one step; the old site is deleted
+    afterwards (by a thread in a long-running preview, whose next request should not wait)."""
+    if not output.exists():
+        new.rename(output)
+        return
+    if _exchange(new, output):
+        old = new  # the name `new` now holds the previous output
+    else:  # no atomic exchange here (not Linux, or a file system without it): two renames
+        old = output.with_name(f"{output.name}.old-{os.getpid()}-{time.monotonic_ns()}")
+        output.rename(old)
+        new.rename(output)
+    if background_cleanup:
+        aside = old.with_name(f"{old.name}.old-{time.monotonic_ns()}")
+        old.rename(aside)  # the next build may want the staging name at once
+        threading.Thread(target=shutil.rmtree, args=(aside, True), daemon=True).start()
+    else:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def remove_leftovers(output: Path) -> None:
+    """Folders of builds that were killed or whose clean-up was cut short."""
+    for stale in output.parent.glob(f"{output.name}.*"):
+        if stale.is_dir() and (stale == staging_folder(output) or ".old-" in stale.name):
+            shutil.rmtree(stale, ignore_errors=True)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    libc_name = ctypes.util.find_library("c")
+    if libc_name is None:
+        return False
+    libc = ctypes.CDLL(libc_name, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:  # glibc before 2.28, musl, macOS
+        return False
+    result = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    if result == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.EXDEV, errno.ENOTSUP):
+        return False
+    raise OSError(code, os.strerror(code), str(b))
