@@ -72,24 +72,26 @@ def replace(output: Path, new: Path, background_cleanup: bool = False) -> None:
     if not output.exists():
         new.rename(output)
         return
+    old = output.with_name(f"{output.name}.old-{os.getpid()}-{time.monotonic_ns()}")
     if _exchange(new, output):
-        old = new  # the name `new` now holds the previous output
+        new.rename(old)  # the previous output, out of the way of the next build's staging
     else:  # no atomic exchange here (not Linux, or a file system without it): two renames
-        old = output.with_name(f"{output.name}.old-{os.getpid()}-{time.monotonic_ns()}")
         output.rename(old)
         new.rename(output)
     if background_cleanup:
-        aside = old.with_name(f"{old.name}.old-{time.monotonic_ns()}")
-        old.rename(aside)  # the next build may want the staging name at once
-        threading.Thread(target=shutil.rmtree, args=(aside, True), daemon=True).start()
+        threading.Thread(target=shutil.rmtree, args=(old, True), daemon=True).start()
     else:
         shutil.rmtree(old, ignore_errors=True)
 
 
 def remove_leftovers(output: Path) -> None:
-    """Folders of builds that were killed or whose clean-up was cut short."""
+    """Folders of builds that were killed or whose clean-up was cut short (not those this
+    process is still deleting in the background)."""
+    ours = f"{output.name}.old-{os.getpid()}-"
     for stale in output.parent.glob(f"{output.name}.*"):
-        if stale.is_dir() and (stale == staging_folder(output) or ".old-" in stale.name):
+        if not stale.is_dir() or stale.name.startswith(ours):
+            continue
+        if stale == staging_folder(output) or f"{output.name}.old-" in stale.name:
             shutil.rmtree(stale, ignore_errors=True)
 
 
