@@ -259,8 +259,11 @@ class BilingualGenerator(Generator):
         }
 
     def _link_previous(self, page: Page) -> None:
-        """An unchanged page: the previous build's file, linked (no copy, no render)."""
+        """An unchanged page: the previous build's file, linked (no copy, no render); in
+        place (the preview), left where it is."""
         assert self._reuse_from is not None
+        if self._reuse_from == Path(self.output_path):
+            return
         target = Path(self.output_path) / page.save_as
         target.parent.mkdir(parents=True, exist_ok=True)
         os.link(self._reuse_from / page.save_as, target)
@@ -362,6 +365,8 @@ def reuse_file(output: Path, rel: str, key: str) -> bool:
         return False
     if not (folder / rel).is_file():
         return False
+    if folder == output:  # built in place: the file is already there
+        return True
     target = output / rel
     target.parent.mkdir(parents=True, exist_ok=True)
     os.link(folder / rel, target)

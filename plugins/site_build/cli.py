@@ -58,15 +58,19 @@ def run_build(
     output: Path,
     settings_file: str = "pelicanconf.py",
     overrides: dict[str, Any] | None = None,
-    background_cleanup: bool = False,
+    in_place: bool = False,
     wait_for_lock: bool = False,
 ) -> BuildResult:
     """Check, build into a staging folder, swap it in. Content errors are returned, not
     raised; any other failure raises, and in every failure `output` stays as it was.
-    Another build of the same output raises OutputLocked, or is waited for."""
+    Another build of the same output raises OutputLocked, or is waited for.
+
+    `in_place` (the preview): write only the pages that changed, into `output` itself, each
+    file replaced whole; a build cut short leaves a mixed folder that the next one repairs.
+    What a local preview needs, not a published site."""
     root, output = root.resolve(), output.resolve()
     with output_folder.locked(output, wait=wait_for_lock):
-        return _locked_build(root, output, settings_file, overrides, background_cleanup)
+        return _locked_build(root, output, settings_file, overrides, in_place)
 
 
 def _locked_build(
@@ -74,7 +78,7 @@ def _locked_build(
     output: Path,
     settings_file: str,
     overrides: dict[str, Any] | None,
-    background_cleanup: bool,
+    in_place: bool,
 ) -> BuildResult:
     from pelican import Pelican
     from pelican.log import init as init_logging
@@ -84,41 +88,53 @@ def _locked_build(
 
     started = time.perf_counter()
     init_logging(level=logging.WARNING)
-    staging = output_folder.staging_folder(output)
     output_folder.remove_leftovers(output)
+    target = output if in_place else output_folder.staging_folder(output)
     cache = root / ".cache"
-    # Pages unchanged since the last build are linked from it (bilingual/fingerprints.py).
-    # One manifest per output folder: it describes what is in that folder, whatever the
-    # settings of the build that wrote it (SITEURL and the like are in every page's key).
-    # It is trusted only for the folder it describes: same path, and the same folder
-    # (inode), which another build swapping in its own output would have replaced.
+    # Pages unchanged since the last build are reused (bilingual/fingerprints.py): linked
+    # from it, or left where they are in place. One manifest per output folder: it describes
+    # what is in that folder, whatever the settings of the build that wrote it (SITEURL and
+    # the like are in every page's key). It is trusted only for the folder it describes: same
+    # path, and the same folder (inode), which another build swapping in its own output
+    # would have replaced. While a build runs, no manifest describes the folder.
     manifest = cache / "build" / f"{hashlib.sha256(str(output).encode()).hexdigest()[:16]}.json"
-    previous = str(output) if _manifest_fits(manifest, output) else ""
+    reading = manifest.with_suffix(".previous.json")
+    reading.unlink(missing_ok=True)
+    if _manifest_fits(manifest, output):
+        manifest.rename(reading)
+    else:
+        manifest.unlink(missing_ok=True)
     settings = read_settings(
         str(root / settings_file),
         override={
             "PATH": str(root / "content"),
-            "OUTPUT_PATH": str(staging),
+            "OUTPUT_PATH": str(target),
             "THEME": str(root / "theme"),
             "PLUGIN_PATHS": [str(root / "plugins")],
             "CONTENT_CACHE_DIR": str(cache),
-            "PREVIOUS_OUTPUT": previous,
-            "PAGE_MANIFEST": str(manifest),
+            "PREVIOUS_OUTPUT": str(output) if reading.exists() else "",
+            "PAGE_MANIFEST": str(reading),
             **(overrides or {}),
         },
     )
     LAST_BUILD.clear()
     try:
         Pelican(settings).run()
-    except ContentInvalid as exc:
-        shutil.rmtree(staging, ignore_errors=True)
+    except ContentInvalid as exc:  # found before anything is written
+        _restore(reading, manifest)
+        if not in_place:
+            shutil.rmtree(target, ignore_errors=True)
         return BuildResult(False, exc.report.lines(), seconds=time.perf_counter() - started)
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        if not in_place:  # output/ was not touched: its manifest still describes it
+            _restore(reading, manifest)
+            shutil.rmtree(target, ignore_errors=True)
         raise
-    # the manifest describes the output it sits beside: never let it outlive a swap
-    manifest.unlink(missing_ok=True)
-    output_folder.replace(output, staging, background_cleanup)
+    if in_place:
+        _remove_dropped_pages(output, _read_files(reading), LAST_BUILD.get("manifest", {}))
+    else:
+        output_folder.replace(output, target)
+    reading.unlink(missing_ok=True)
     if "manifest" in LAST_BUILD:
         manifest.parent.mkdir(parents=True, exist_ok=True)
         described = {"output": str(output), "inode": output.stat().st_ino}
@@ -131,6 +147,25 @@ def _locked_build(
         reused=LAST_BUILD.get("reused", 0),
         seconds=time.perf_counter() - started,
     )
+
+
+def _restore(reading: Path, manifest: Path) -> None:
+    if reading.exists():
+        reading.rename(manifest)
+
+
+def _read_files(manifest: Path) -> dict[str, str]:
+    try:
+        return dict(json.loads(manifest.read_text(encoding="utf-8"))["files"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
+def _remove_dropped_pages(output: Path, before: dict[str, str], now: dict[str, str]) -> None:
+    """In place: the pages of the last build that this one no longer makes (a story deleted
+    or renamed, fewer listing pages)."""
+    for rel in before.keys() - now.keys():
+        (output / rel).unlink(missing_ok=True)
 
 
 def _manifest_fits(manifest: Path, output: Path) -> bool:

@@ -15,7 +15,6 @@ import errno
 import fcntl
 import os
 import shutil
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -66,9 +65,8 @@ def locked(output: Path, wait: bool = False) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def replace(output: Path, new: Path, background_cleanup: bool = False) -> None:
-    """Put the folder `new` in place of `output` in one step; the old site is deleted
-    afterwards (by a thread in a long-running preview, whose next request should not wait)."""
+def replace(output: Path, new: Path) -> None:
+    """Put the folder `new` in place of `output` in one step; the old site is deleted after."""
     if not output.exists():
         new.rename(output)
         return
@@ -78,20 +76,15 @@ def replace(output: Path, new: Path, background_cleanup: bool = False) -> None:
     else:  # no atomic exchange here (not Linux, or a file system without it): two renames
         output.rename(old)
         new.rename(output)
-    if background_cleanup:
-        threading.Thread(target=shutil.rmtree, args=(old, True), daemon=True).start()
-    else:
-        shutil.rmtree(old, ignore_errors=True)
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def remove_leftovers(output: Path) -> None:
-    """Folders of builds that were killed or whose clean-up was cut short (not those this
-    process is still deleting in the background)."""
-    ours = f"{output.name}.old-{os.getpid()}-"
+    """Folders of builds that were killed or whose clean-up was cut short."""
     for stale in output.parent.glob(f"{output.name}.*"):
-        if not stale.is_dir() or stale.name.startswith(ours):
+        if not stale.is_dir():
             continue
-        if stale == staging_folder(output) or f"{output.name}.old-" in stale.name:
+        if stale == staging_folder(output) or stale.name.startswith(f"{output.name}.old-"):
             shutil.rmtree(stale, ignore_errors=True)
 
 

@@ -68,7 +68,7 @@ class Preview:
             self.root,
             self.output,
             overrides=PREVIEW_SETTINGS,
-            background_cleanup=True,
+            in_place=True,
             wait_for_lock=True,
         )
         if result.ok:
