@@ -71,6 +71,49 @@ def test_editing_one_story_renders_only_what_shows_it(site: Site) -> None:
     assert "Hoạt động C" in site.page("chuyen-muc/hoat-dong/").text
 
 
+def test_editing_only_the_text_renders_only_the_story_pages(site: Site) -> None:
+    """Lists, partners, events and aid show front matter, never the text."""
+    figures = 'partners: [gni]\naid:\n  - period: "2022"\n    projects: 3'
+    events = "events:\n  - date: 2022-05-01\n    title: Lễ ký\n    kind: signing"
+    site.add_story("a.vi.md", story("a", "vi", "Đại hội A", "2021-03-01"))
+    site.add_story("b.vi.md", story("b", "vi", "Viện trợ B", "2022-05-01", "vien-tro",
+                                    extra=f"{figures}\n{events}"))  # fmt: skip
+    site.add_story("b.en.md", story("b", "en", "Aid B", "2022-05-01", "vien-tro"))
+    assert site.build() == 0
+    edited = story("b", "vi", "Viện trợ B", "2022-05-01", "vien-tro",
+                   extra=f"{figures}\n{events}", body="Nội dung mới hẳn.")  # fmt: skip
+    site.add_story("b.vi.md", edited)
+    assert site.build() == 0
+    html_pages = {p for p in LAST_BUILD["rendered"] if p.endswith(".html")}
+    assert html_pages == {"tin-tuc/b/index.html", "en/news/b/index.html"}
+    assert "Nội dung mới hẳn." in site.page("tin-tuc/b/").text
+    # the feed carries the text, and is written on every build
+    assert "Nội dung mới hẳn." in (site.output / "feeds/all.atom.xml").read_text("utf-8")
+
+
+def test_preview_builds_in_place(site: Site) -> None:
+    """Unchanged pages keep their very file, and a story deleted takes its pages along."""
+    from site_build.cli import run_build
+
+    three_stories(site)
+    assert run_build(site.root, site.output, in_place=True).ok
+    folder = site.output.stat().st_ino
+    before = inodes(site.output)
+    site.add_story("b.vi.md", story("b", "vi", "Viện trợ B đã sửa", "2022-05-01", "vien-tro",
+                                    extra='tags: ["Viện trợ"]'))  # fmt: skip
+    (site.root / "content/articles/c.vi.md").unlink()
+    assert run_build(site.root, site.output, in_place=True).ok
+    after = inodes(site.output)
+    assert site.output.stat().st_ino == folder  # the same folder, not a swapped-in one
+    assert "tin-tuc/c/index.html" in before and "tin-tuc/c/index.html" not in after
+    assert after["tin-tuc/a/index.html"] == before["tin-tuc/a/index.html"]
+    assert after["tin-tuc/b/index.html"] != before["tin-tuc/b/index.html"]
+    assert "Viện trợ B đã sửa" in site.page("tin-tuc/b/").text
+    # and a full build after it trusts what the preview left
+    assert run_build(site.root, site.output).ok
+    assert LAST_BUILD["rendered"] == []
+
+
 def test_translation_edit_renders_both_versions(site: Site) -> None:
     three_stories(site)
     assert site.build() == 0

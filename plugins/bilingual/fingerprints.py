@@ -4,8 +4,11 @@ build is not rendered again (its file is linked from the previous output).
 A page depends on
 - everything shared (theme templates and catalogs, data files, our code, the settings that
   reach templates, the build date): `shared_key`;
-- the source files of the stories it shows, every language version of each (a story's data
-  and its language switch come from all its versions);
+- the stories it shows, every language version of each (a story's data and its language
+  switch come from all its versions): the whole files for a story's own pages and the
+  bulletin's (which print the text), only the front matter for every other page (lists,
+  partners, events, aid show titles, dates, summaries and data, never the text), so that
+  editing a story's text re-renders its own pages only;
 - its own place in the site: URL, pagination, translations, parameters;
 - pages that capabilities add (partners, events, aid, ...) and the first home page, whose
   blocks gather every story, depend on all stories.
@@ -14,12 +17,33 @@ A page depends on
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from .plan import Page
 
 CORE_KINDS = frozenset({"article", "category", "tag", "archive", "archives", "home"})
+TEXT_KINDS = frozenset({"article", "bulletin"})  # pages that show a story's text
+
+
+@dataclass(frozen=True)
+class StoryKeys:
+    """Per slug, a hash of all its versions' files (`whole`) and of their front matter only
+    (`front`); and the same over every story, for pages that gather them all."""
+
+    whole: dict[str, str]
+    front: dict[str, str]
+
+    @cached_property
+    def every_whole(self) -> str:
+        return hashlib.sha256(repr(sorted(self.whole.items())).encode()).hexdigest()
+
+    @cached_property
+    def every_front(self) -> str:
+        return hashlib.sha256(repr(sorted(self.front.items())).encode()).hexdigest()
 
 
 def file_hash(path: Path) -> str:
@@ -45,7 +69,9 @@ def shared_key(folders: Iterable[Path], extra: Iterable[str]) -> str:
     return h.hexdigest()
 
 
-def page_key(page: Page, shared: str, story_keys: dict[str, str], all_stories: str) -> str:
+def page_key(page: Page, shared: str, keys: StoryKeys) -> str:
+    text = page.kind in TEXT_KINDS
+    story_keys = keys.whole if text else keys.front
     h = hashlib.sha256()
     h.update(shared.encode())
     h.update(
@@ -67,16 +93,33 @@ def page_key(page: Page, shared: str, story_keys: dict[str, str], all_stories: s
         for slug in sorted(page.depends_on):
             h.update(story_keys.get(slug, "").encode())
     elif page.kind not in CORE_KINDS or (page.kind == "home" and page.number == 1):
-        h.update(all_stories.encode())  # capability pages, and the home's blocks
+        # capability pages, and the home's blocks
+        h.update((keys.every_whole if text else keys.every_front).encode())
     for entry in page.items:
         h.update(story_keys.get(entry.slug, "").encode())
     return h.hexdigest()
 
 
-def story_keys(versions: dict[str, list[Path]]) -> dict[str, str]:
-    """slug -> hash of all its language versions' source files."""
-    return {slug: tree_hash(paths) for slug, paths in versions.items()}
+def story_keys(versions: dict[str, list[Path]]) -> StoryKeys:
+    whole: dict[str, str] = {}
+    front: dict[str, str] = {}
+    for slug, paths in versions.items():
+        w, f = hashlib.sha256(), hashlib.sha256()
+        for path in sorted(paths):
+            raw = path.read_bytes()
+            for h in (w, f):
+                h.update(path.as_posix().encode())
+            w.update(raw)
+            f.update(front_matter(raw))
+        whole[slug], front[slug] = w.hexdigest(), f.hexdigest()
+    return StoryKeys(whole, front)
 
 
-def all_stories_key(keys: dict[str, str]) -> str:
-    return hashlib.sha256(repr(sorted(keys.items())).encode()).hexdigest()
+_CLOSING = re.compile(rb"\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)")
+
+
+def front_matter(raw: bytes) -> bytes:
+    """The bytes of a story file up to its closing `---` line (the whole file if none: the
+    check has refused such a file before any page is planned)."""
+    match = _CLOSING.search(raw, 3)
+    return raw[: match.end()] if match else raw

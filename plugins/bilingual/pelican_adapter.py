@@ -242,10 +242,7 @@ class BilingualGenerator(Generator):
         story_keys = fingerprints.story_keys(
             {slug: [v.path for v in s.versions.values()] for slug, s in project.stories.items()}
         )
-        every_story = fingerprints.all_stories_key(story_keys)
-        self._keys = {
-            id(p): fingerprints.page_key(p, shared, story_keys, every_story) for p in self.pages
-        }
+        self._keys = {id(p): fingerprints.page_key(p, shared, story_keys) for p in self.pages}
         previous = self.settings.get("PREVIOUS_OUTPUT")
         manifest = _read_manifest(self.settings.get("PAGE_MANIFEST"))
         self._reuse_from = Path(previous) if previous and manifest else None
