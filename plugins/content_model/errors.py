@@ -13,7 +13,18 @@ class ContentError:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.field}: {self.message}"
+        field = one_line(self.field, 200) or "-"
+        return f"{self.path}:{self.line}: {field}: {one_line(self.message, 500)}"
+
+
+def one_line(text: str, limit: int) -> str:
+    """Keep an error on one readable line whatever the content it quotes: a line break, a
+    control character or a 300 000-character title would break the `PATH:LINE:` format."""
+    text = "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)
+    if len(text) > limit:  # keep the end too: it usually says what to write
+        head, tail = limit * 2 // 3, limit // 3
+        text = f"{text[:head]} … {text[-tail:]}"
+    return text
 
 
 @dataclass
@@ -62,7 +73,10 @@ def format_field(loc: tuple[str | int, ...], data: object = None) -> str:
         if is_index:
             out += f"[{part}]"
         else:
-            out += ("." if out else "") + str(part)
+            name = str(part)
+            if not name or name != name.strip():  # an empty key, or one with spaces around it
+                name = repr(name)
+            out += ("." if out else "") + name
         if isinstance(data, dict):
             data = data.get(part)
         elif isinstance(data, list) and isinstance(part, int) and part < len(data):

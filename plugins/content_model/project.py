@@ -17,8 +17,9 @@ from pydantic import BaseModel
 
 from . import schema
 from .errors import ContentError, ErrorReport
+from .limits import MAX_DATA_BYTES, MAX_ENTRIES, MAX_STORY_BYTES
 from .schema import did_you_mean
-from .source import SourceError, decode, read_text, split_front_matter
+from .source import SourceError, decode, read_bytes, read_text, split_front_matter
 from .validation import validate
 from .values import LANGS, LText
 from .yaml_loader import LineMap, YamlSyntaxError, load_yaml
@@ -130,8 +131,8 @@ def _load_yaml_file(root: Path, path: Path, report: ErrorReport) -> tuple[Any, L
     if not path.exists():
         report.add(r, 1, "file", "missing file: see docs/ for what it contains")
         return None
-    text = _source(r, lambda: read_text(path), report)
-    return None if text is None else _parse_yaml(r, text, 1, report)
+    text = _source(r, lambda: read_text(path, MAX_DATA_BYTES, "a data file"), report)
+    return None if text is None else _parse_yaml(r, text, 1, report, MAX_ENTRIES)
 
 
 def _source(r: str, read: Callable[[], T], report: ErrorReport) -> T | None:
@@ -144,13 +145,14 @@ def _source(r: str, read: Callable[[], T], report: ErrorReport) -> T | None:
 
 
 def _parse_yaml(
-    r: str, text: str, first_line: int, report: ErrorReport
+    r: str, text: str, first_line: int, report: ErrorReport, max_entries: int | None = None
 ) -> tuple[Any, LineMap] | None:
     """Parse YAML that starts at `first_line` of the file, reporting every problem."""
     try:
-        value, lines, problems = load_yaml(text, first_line)
+        value, lines, problems = load_yaml(text, first_line, max_entries)
     except YamlSyntaxError as exc:
-        report.add(r, exc.line, "yaml", exc.message)
+        for line, message in exc.problems:
+            report.add(r, line, "yaml", message)
         return None
     for p in problems:
         report.add(r, p.line, _field(p.field), p.message)
@@ -189,10 +191,14 @@ def load_data(root: Path, report: ErrorReport) -> tuple[SiteData, dict[str, Line
         if loaded is None:
             continue
         value, lines = loaded
+        r = rel(root, path)
+        if shape := _shape_problem(name, value):
+            # one line for the whole file; its keys stay unknown, so references go unchecked
+            report.add(r, lines.line(()), "file", shape)
+            continue
         line_maps[name] = lines
         raw_values[name] = value
         data.declared[name] = _declared_keys(value)
-        r = rel(root, path)
         prefix = ("partners",) if name == "partners" else ()
         if value is None and name != "site":
             value = [] if name == "partners" else {}
@@ -214,6 +220,18 @@ def load_data(root: Path, report: ErrorReport) -> tuple[SiteData, dict[str, Line
             data.rates = {c: dict(years) for c, years in model.root.items()}
     _check_data_refs(root, data, raw_values, line_maps, report)
     return data, line_maps
+
+
+def _shape_problem(name: str, value: Any) -> str | None:
+    """What is wrong with the top level of a data file, if anything."""
+    if value is None:
+        return "the file is empty: see docs/ for the fields it needs" if name == "site" else None
+    if name == "partners":
+        if not isinstance(value, list):
+            return "must be a list of partners, each starting with a line '- id: ...'"
+    elif not isinstance(value, dict):
+        return "must be key: value lines (see docs/), not a list or a single value"
+    return None
 
 
 def _declared_keys(value: Any) -> list[str]:
@@ -315,7 +333,7 @@ _parsed: dict[Path, tuple[bytes, tuple[str, dict[str, Any], LineMap, schema.Fron
 def load_story(root: Path, path: Path, data: SiteData, report: ErrorReport) -> StoryFile | None:
     r = rel(root, path)
     path = Path(os.path.abspath(path))
-    raw = _source(r, path.read_bytes, report)
+    raw = _source(r, lambda: read_bytes(path, MAX_STORY_BYTES, "a story"), report)
     if raw is None:
         return None
     cached = _parsed.get(path)

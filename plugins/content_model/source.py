@@ -6,6 +6,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from .limits import MB
+
 
 class SourceError(Exception):
     def __init__(self, line: int, field: str, message: str):
@@ -13,21 +15,93 @@ class SourceError(Exception):
         super().__init__(message)
 
 
-def read_text(path: Path) -> str:
+def read_bytes(path: Path, limit: int, kind: str) -> bytes:
+    """The file's bytes; a file over `limit` is refused before it is read."""
+    size = path.stat().st_size
+    if size > limit:
+        raise SourceError(
+            1,
+            "file",
+            f"the file is {_mb(size)}, more than the {_mb(limit)} {kind} may have: "
+            "is it the right file?",
+        )
+    return path.read_bytes()
+
+
+def _mb(size: int) -> str:
+    return f"{size / MB:.1f} MB".replace(".0 MB", " MB")
+
+
+def read_text(path: Path, limit: int | None = None, kind: str = "a file") -> str:
     """Decode as UTF-8 (BOM allowed), normalise newlines and Unicode (NFC)."""
-    return decode(path.read_bytes())
+    return decode(path.read_bytes() if limit is None else read_bytes(path, limit, kind))
+
+
+# What editors save by mistake under a content file's name, by the bytes it starts with
+_SIGNATURES = {
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"%PDF": "a PDF document",
+    b"PK\x03\x04": "a Word or Excel document, or a ZIP archive",
+    b"\xd0\xcf\x11\xe0": "an old Word or Excel document",
+}
+# Bytes that only Windows-1258 Vietnamese uses often: combining tone marks and ă, đ, ơ, ư
+# (in Latin-1 they are rare letters such as Ì, Ð, Õ, Ý)
+_CP1258_MARKS = frozenset(b"\xcc\xec\xde\xd2\xf2\xc3\xe3\xd0\xf0\xd5\xf5\xdd\xfd")
+_CONTROL = frozenset(range(32)) - frozenset(b"\t\n\r\f")
+_NOT_TEXT = "not a text file ({}): a content file is text saved as UTF-8"
+_UTF16 = "the file is {}: save it as UTF-8"
 
 
 def decode(raw: bytes) -> str:
+    for signature, what in _SIGNATURES.items():
+        if raw.startswith(signature):
+            raise SourceError(1, "file", _NOT_TEXT.format(f"it is {what}"))
+    # UTF-32 first: its little-endian BOM starts with the UTF-16 one
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        raise SourceError(1, "encoding", _UTF16.format("UTF-32"))
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or _utf16_without_bom(raw):
+        raise SourceError(1, "encoding", _UTF16.format("UTF-16"))
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise SourceError(line, "encoding", "not UTF-8 text: save the file as UTF-8") from None
+        sample = raw[:4096]
+        if b"\x00" in raw or sum(b in _CONTROL for b in sample) > len(sample) // 20:
+            raise SourceError(1, "file", _NOT_TEXT.format("it has binary data")) from None
+        raise SourceError(line, "encoding", _not_utf8(raw)) from None
+    if "\x00" in text:  # UTF-8 text with a NUL byte: damaged, or glued to binary data
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise SourceError(line, "file", "a NUL byte (character 0): the file is damaged; remove it")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return unicodedata.normalize("NFC", text)
+
+
+def _utf16_without_bom(raw: bytes) -> bool:
+    """Latin letters in UTF-16 have a zero byte every other byte, all on one side."""
+    sample = raw[:4096]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    return min(even, odd) == 0 and max(even, odd) > len(sample) // 8
+
+
+def _not_utf8(raw: bytes) -> str:
+    # the bytes that are not UTF-8 (a file may mix both: text pasted from an old document)
+    text = raw.decode("utf-8", "surrogateescape")
+    bad = bytes(ord(c) - 0xDC00 for c in text if "\udc80" <= c <= "\udcff")
+    try:
+        bad.decode("cp1258")
+        vietnamese = not _CP1258_MARKS.isdisjoint(bad)
+    except UnicodeDecodeError:
+        vietnamese = False
+    if vietnamese:
+        return (
+            "not UTF-8 text: this looks like Windows-1258, the old Vietnamese encoding: "
+            "save the file as UTF-8"
+        )
+    return "not UTF-8 text: save the file as UTF-8"
 
 
 @dataclass
@@ -39,7 +113,13 @@ class Split:
 
 def split_front_matter(text: str) -> Split:
     lines = text.split("\n")
-    if not lines or lines[0].strip() != "---":
+    if not text.strip():
+        raise SourceError(
+            1,
+            "front matter",
+            "the file is empty: write a line '---', then the fields, then a line '---'",
+        )
+    if lines[0].strip() != "---":
         raise SourceError(
             1,
             "front matter",

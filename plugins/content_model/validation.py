@@ -24,12 +24,21 @@ _GENERIC = {
 }
 
 
-def _clean_loc(loc: tuple[Any, ...]) -> Loc:
-    # pydantic adds `[key]` markers for dict keys and names of validator wrappers
+def _clean_loc(loc: tuple[Any, ...], data: Any) -> Loc:
+    """pydantic's error path without its own steps (`function-after[...]`, `dict[str,int]`):
+    a part that names a key or index of the data is kept whatever it looks like (an editor
+    may write a field `[x]`), a marker is dropped."""
     out: list[str | int] = []
+    node = data
     for part in loc:
-        if isinstance(part, str) and ("[" in part or part.startswith("function-")):
+        in_dict = isinstance(node, dict) and part in node
+        in_list = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        if in_dict or in_list:
+            node = node[part]
+        elif isinstance(part, str) and ("[" in part or part.startswith("function-")):
             continue
+        else:
+            node = None  # e.g. a required field that is missing
         out.append(part)
     return tuple(out)
 
@@ -47,7 +56,7 @@ def validate(
     except ValidationError as exc:
         errors: list[ContentError] = []
         for err in exc.errors(include_url=False):
-            loc = _clean_loc(err["loc"])
+            loc = _clean_loc(err["loc"], data)
             split = _split_number(data, loc) if loc else None
             if split is not None:
                 # `{value: 16,104,216,000}`: YAML cut the number at its commas into keys;
