@@ -121,7 +121,7 @@ def test_cover_image_defaults_to_the_cover_storys_photo(site: Site) -> None:
     view = issue_view(project, project.bulletins["so-1"], "vi")
     assert view.cover is not None and view.cover.slug == "a"
     assert view.cover_image is not None and view.cover_image.src == "images/a.jpg"
-    assert view.cover_image.uri.startswith("file://")
+    assert view.cover_image.uri == "content:images/a.jpg"  # no path of the build machine
     cover = "cover_image:\n  src: images/bia.jpg\n  alt: {vi: Bìa, en: Cover}\n"
     project = project_of(site, HEAD + cover)
     view = issue_view(project, project.bulletins["so-1"], "en")

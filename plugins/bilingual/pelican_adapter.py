@@ -21,7 +21,7 @@ from site_build import progress
 from site_build.parallel import parallel_map
 
 from . import catalogs, fingerprints, formatting, urls
-from .feeds import FeedItem, render_atom
+from .feeds import EPOCH, FeedItem, render_atom
 from .plan import (
     NO_TRANSLATION_ANCHOR,
     Entry,
@@ -302,6 +302,8 @@ class BilingualGenerator(Generator):
             )
             for a in newest(self.context["published_articles"], lang, FEED_ITEMS)
         ]
+        # a language without stories: its feed was last updated with the site's newest story
+        dates = [a.date for a in self.context["published_articles"]]
         xml = render_atom(
             title=localized(project.data.site.name, lang),
             home_url=absolute(base, urls.url(lang, "home")),

@@ -3,6 +3,13 @@
 Fonts: the theme's Be Vietnam Pro WOFF2 files, declared in bulletin-print.css. WeasyPrint
 loads @font-face rules only through a FontConfiguration shared by the stylesheet and the
 layout; without it every text silently falls back to a system font (DejaVu).
+
+Reproducible: the same issue gives the same bytes on any machine, in any folder. WeasyPrint
+names an image in the PDF after a hash of its URL, so the photos are not given by their path
+on the build machine (a `file://` URL) but by their place in `content/`
+(`content:images/x.jpg`, see `photo_url`), which the layout's URL fetcher reads from the
+folder of `base_url`. The PDFs carry no dates (no creation or modification date, the
+templates set none) and their /ID is WeasyPrint's hash of the content.
 """
 
 from __future__ import annotations
@@ -14,9 +21,29 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # WeasyPrint takes half a second to import: only when a PDF is laid out
     from weasyprint.document import Document
     from weasyprint.text.fonts import FontConfiguration
+    from weasyprint.urls import URLFetcher
 
 PRINT_CSS = Path("static") / "css" / "bulletin-print.css"  # in the theme
 PDFA_VARIANT = "pdf/a-3b"
+PHOTO_SCHEME = "content"  # content:images/x.jpg: a photo in the project's content/ folder
+
+
+def photo_url(src: str) -> str:
+    """The address of a photo of content/ (`images/x.jpg`) in the print edition's HTML."""
+    return f"{PHOTO_SCHEME}:{src}"
+
+
+def photo_file(url: str, base_url: str) -> Path:
+    """The file that `photo_url(src)` names, in the folder of `base_url` (a `file://` URL of
+    content/); never a file outside that folder."""
+    from urllib.parse import unquote, urlsplit
+    from urllib.request import url2pathname
+
+    folder = Path(url2pathname(urlsplit(base_url).path)).resolve()
+    path = (folder / unquote(url.removeprefix(f"{PHOTO_SCHEME}:"))).resolve()
+    if not path.is_relative_to(folder):
+        raise ValueError(f"{url}: not in {folder}")
+    return path
 
 
 @dataclass
@@ -39,14 +66,33 @@ class PrintedIssue:
 
 
 def lay_out(html: str, theme: Path, base_url: str) -> PrintedIssue:
-    """`base_url` resolves what the HTML links relatively (nothing, normally: photos are
-    file URIs and links are absolute)."""
+    """`base_url`: the `file://` URL of content/, where `content:` photos are read and
+    against which the HTML's relative links resolve (none, normally: links are absolute)."""
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
     font_config = FontConfiguration()
-    css = CSS(filename=str(theme / PRINT_CSS), font_config=font_config)
-    document = HTML(string=html, base_url=base_url).render(
+    fetcher = _fetcher(base_url)
+    css = CSS(filename=str(theme / PRINT_CSS), font_config=font_config, url_fetcher=fetcher)
+    document = HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(
         stylesheets=[css], font_config=font_config
     )
     return PrintedIssue(document, font_config)
+
+
+def _fetcher(base_url: str) -> URLFetcher:
+    """WeasyPrint's fetcher, which also reads `content:` photo URLs (the URL, not the file's
+    path, is what names the image in the PDF)."""
+    import mimetypes
+
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class PhotoFetcher(URLFetcher):
+        def fetch(self, url: str, headers: object = None) -> URLFetcherResponse:
+            if not url.startswith(f"{PHOTO_SCHEME}:"):
+                return super().fetch(url, headers)
+            path = photo_file(url, base_url)
+            mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": mime})
+
+    return PhotoFetcher()

@@ -26,13 +26,14 @@ from partners.sectors import sector_name
 
 from . import markup
 from .editions import EditionFiles, edition_files
+from .pdf import photo_url
 from .selection import issue_events, period_tables, sections, version_for
 
 
 @dataclass(frozen=True)
 class ImageView:
     src: str  # relative to content/ and to the site root: images/x.jpg
-    uri: str  # file:// URI of the photo in content/, for the print edition
+    uri: str  # the photo in the print edition: content:images/x.jpg (pdf.photo_url)
     alt: str
     caption: str | None
 
@@ -118,7 +119,7 @@ def _image(project: Project, image: Image | CoverImage | None, lang: str) -> Ima
         return None
     return ImageView(
         src=image.src,
-        uri=(project.root / "content" / image.src).resolve().as_uri(),
+        uri=photo_url(image.src),
         alt=localized(image.alt, lang),
         caption=localized(image.caption, lang) or None,
     )
