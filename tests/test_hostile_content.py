@@ -238,3 +238,41 @@ def test_a_browser_runs_nothing_from_the_story(hostile: Site, bypass_csp: bool) 
             assert page.evaluate(poke) is None, url
         browser.close()
     assert dialogs == []
+
+
+def test_the_print_edition_fetches_nothing_a_story_points_to(tmp_path: Path) -> None:
+    """No network during a build, and no file of the machine in print: only the theme's and
+    content/'s files reach WeasyPrint."""
+    import functools
+    import http.server
+    import threading
+
+    from bulletin import pdf
+    from conftest import REPO
+
+    requests: list[str] = []
+
+    class Counting(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            requests.append(self.path)
+            self.send_error(404)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Counting))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    secret = tmp_path / "secret.png"
+    secret.write_bytes((REPO / "theme/static/fonts/OFL.txt").read_bytes())
+    content = tmp_path / "content"
+    content.mkdir()
+    html = (
+        f'<p>x</p><img src="http://127.0.0.1:{server.server_address[1]}/x.png">'
+        f'<img src="{secret.as_uri()}"><img src="../secret.png">'
+    )
+    try:
+        printed = pdf.lay_out(html, REPO / "theme", content.as_uri() + "/")
+        assert printed.page_count == 1
+    finally:
+        server.shutdown()
+    assert requests == []

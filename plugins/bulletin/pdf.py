@@ -72,7 +72,7 @@ def lay_out(html: str, theme: Path, base_url: str) -> PrintedIssue:
     from weasyprint.text.fonts import FontConfiguration
 
     font_config = FontConfiguration()
-    fetcher = _fetcher(base_url)
+    fetcher = _fetcher(base_url, theme)
     css = CSS(filename=str(theme / PRINT_CSS), font_config=font_config, url_fetcher=fetcher)
     document = HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(
         stylesheets=[css], font_config=font_config
@@ -80,16 +80,26 @@ def lay_out(html: str, theme: Path, base_url: str) -> PrintedIssue:
     return PrintedIssue(document, font_config)
 
 
-def _fetcher(base_url: str) -> URLFetcher:
+def _fetcher(base_url: str, theme: Path) -> URLFetcher:
     """WeasyPrint's fetcher, which also reads `content:` photo URLs (the URL, not the file's
-    path, is what names the image in the PDF)."""
+    path, is what names the image in the PDF), and nothing but files of the theme (style
+    sheet, fonts) and of content/: an address pasted into a story (`http://...`, `/etc/...`)
+    must neither reach the network during a build nor put a file of the machine in print."""
     import mimetypes
+    from urllib.parse import urlsplit
+    from urllib.request import url2pathname
 
     from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    allowed = [theme.resolve(), Path(url2pathname(urlsplit(base_url).path)).resolve()]
 
     class PhotoFetcher(URLFetcher):
         def fetch(self, url: str, headers: object = None) -> URLFetcherResponse:
             if not url.startswith(f"{PHOTO_SCHEME}:"):
+                parts = urlsplit(url)
+                local = Path(url2pathname(parts.path)).resolve()
+                if parts.scheme != "file" or not any(local.is_relative_to(a) for a in allowed):
+                    raise ValueError(f"not fetched for the print edition: {url}")
                 return super().fetch(url, headers)
             path = photo_file(url, base_url)
             mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
