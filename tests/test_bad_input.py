@@ -150,6 +150,31 @@ GENERATED: dict[str, tuple[str, Callable[[], str | bytes], list[str]]] = {
         lambda: _story_with("title: " + "Hội nghị " * 30_000),
         [],
     ),
+    # the story's text, which Markdown renders: a list 300 levels deep exhausted Python's
+    # stack (a traceback), 50 000 '[' left open took about an hour
+    "text with a list 300 levels deep": (
+        BIG_STORY,
+        lambda: story(
+            "big", body="Mở đầu.\n\n" + "\n".join("    " * i + "- x" for i in range(300))
+        ),
+        [
+            f"{BIG_STORY}:61: text: this line is indented by 204 spaces (at most 200): lists "
+            "nested this deep cannot be shown; indent less"
+        ],
+    ),
+    "text with 50 000 '[' left open": (
+        BIG_STORY,
+        lambda: story("big", body="Mở đầu.\n\nĐoạn hai " + "[" * 50_000),
+        [
+            f"{BIG_STORY}:10: text: more than 100 '[' without their ']' in one paragraph: "
+            "close each link's brackets, or write the text otherwise"
+        ],
+    ),
+    "text with 5 000 '[...]' one after the other is accepted": (
+        BIG_STORY,
+        lambda: story("big", body="[chú thích] " * 5000),
+        [],
+    ),
     "slug of 300 000 characters: the error line is shortened": (
         BIG_STORY,
         lambda: _story_with().replace("slug: big", "slug: " + "Đ" * 300_000),

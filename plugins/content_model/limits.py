@@ -37,3 +37,10 @@ MAX_DEPTH = 20
 # document. It is slow: 100 000 characters of partners take 0.3 s (0.8 s for a dense list of
 # short values), so above this size libyaml's own message is shown. Real files are smaller.
 MAX_PY_PARSER_CHARS = 100_000
+
+# The Markdown text of a story. Python-Markdown is recursive in nested lists (about 300
+# levels exhaust Python's stack) and quadratic in '[' left open in one paragraph (5 000 take
+# 4 s, 50 000 an hour): the check refuses such text before it is rendered. Real stories
+# indent a few levels and close their brackets.
+MAX_BODY_INDENT = 200  # columns of leading spaces on one line (a list 50 levels deep)
+MAX_OPEN_BRACKETS = 100  # '[' not yet closed, in one paragraph

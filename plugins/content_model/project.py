@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pydantic import BaseModel
 
 from . import schema
+from .body_limits import body_problem
 from .errors import ContentError, ErrorReport
 from .limits import MAX_DATA_BYTES, MAX_ENTRIES, MAX_STORY_BYTES
 from .schema import did_you_mean
@@ -355,6 +356,10 @@ def load_story(root: Path, path: Path, data: SiteData, report: ErrorReport) -> S
     own_errors = len(report) > errors_before
     _check_story_refs(root, r, value, lines, data, report)
     front = _validate_into(schema.FrontMatter, value, r, lines, report)
+    problem = body_problem(split.body)
+    if problem is not None:
+        report.add(r, split.body_first_line + problem[0] - 1, "text", problem[1])
+        return None
     if front is None:
         return None
     if not own_errors:

@@ -109,6 +109,7 @@ class Split:
     front: str
     front_first_line: int  # file line where the YAML starts
     body: str
+    body_first_line: int = 1  # file line where the Markdown starts
 
 
 def split_front_matter(text: str) -> Split:
@@ -127,5 +128,5 @@ def split_front_matter(text: str) -> Split:
         )
     for i in range(1, len(lines)):
         if lines[i].rstrip() in ("---", "..."):
-            return Split("\n".join(lines[1:i]), 2, "\n".join(lines[i + 1 :]))
+            return Split("\n".join(lines[1:i]), 2, "\n".join(lines[i + 1 :]), i + 2)
     raise SourceError(1, "front matter", "the front matter has no closing line '---'")
