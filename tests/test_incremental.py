@@ -114,6 +114,22 @@ def test_preview_builds_in_place(site: Site) -> None:
     assert LAST_BUILD["rendered"] == []
 
 
+def test_preview_keeps_unchanged_stories_between_builds(site: Site) -> None:
+    """Pelican's objects of unchanged stories are reused; an edited story is read again."""
+    from site_build.cli import run_build
+    from site_build.preview import PREVIEW_SETTINGS
+
+    three_stories(site)
+    assert run_build(site.root, site.output, overrides=PREVIEW_SETTINGS, in_place=True).ok
+    site.add_story("b.vi.md", story("b", "vi", "Viện trợ B, tên mới", "2022-05-01", "vien-tro",
+                                    extra='tags: ["Viện trợ"]'))  # fmt: skip
+    assert run_build(site.root, site.output, overrides=PREVIEW_SETTINGS, in_place=True).ok
+    assert "Viện trợ B, tên mới" in site.page("tin-tuc/b/").text
+    assert "Viện trợ B, tên mới" in site.page("chuyen-muc/vien-tro/").text
+    assert "Đại hội A" in site.page("").text  # the kept ones are still listed
+    assert "tin-tuc/a/index.html" not in LAST_BUILD["rendered"]
+
+
 def test_translation_edit_renders_both_versions(site: Site) -> None:
     three_stories(site)
     assert site.build() == 0

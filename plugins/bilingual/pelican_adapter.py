@@ -273,7 +273,7 @@ class BilingualGenerator(Generator):
         context = {**self._shared[page.lang], "page": page, "switch": language_switch(page)}
         if page.kind == "article":
             context["article"] = page.items[0].obj
-        context.update(page.context)
+        context.update(page.context() if callable(page.context) else page.context)
         context["partials"] = self._provided_context(page, self.context["project"], context)
         template = page.template or TEMPLATES[page.kind]
         html = self.get_template(template.removesuffix(".html")).render(context)

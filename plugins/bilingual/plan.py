@@ -42,7 +42,9 @@ class Page:
     params: dict[str, Any] = field(default_factory=dict)
     alternates: dict[str, str] = field(default_factory=dict)  # lang -> url, self included
     template: str | None = None  # default: the template of its kind
-    context: dict[str, Any] = field(default_factory=dict)  # extra template variables
+    # extra template variables, or a function that computes them when the page is rendered
+    # (never, when the page is reused from the last build: most pages of most builds)
+    context: dict[str, Any] | Callable[[], dict[str, Any]] = field(default_factory=dict)
     # slugs of the stories a capability page shows (None: it may show any story); decides
     # which edits re-render it (bilingual/fingerprints.py)
     depends_on: frozenset[str] | None = None

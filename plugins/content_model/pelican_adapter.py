@@ -132,6 +132,34 @@ class StoryReader(BaseReader):
 def add_reader(readers: Any) -> None:
     for ext in StoryReader.file_extensions:
         readers.reader_classes[ext] = StoryReader
+    if readers.settings.get("REUSE_ARTICLES"):
+        _reuse_articles(readers)
+
+
+# The preview's process keeps Pelican's objects of the stories between its builds: reading
+# every story into an Article again was half of the update after one edit. Keyed by the
+# file's stamp (an editor's save changes it; a code change restarts the preview).
+_articles: dict[str, tuple[tuple[int, int, int], Any]] = {}
+
+
+def _reuse_articles(readers: Any) -> None:
+    read = readers.read_file
+
+    def read_file(base_path: str, path: str, **k: Any) -> Any:
+        if getattr(k.get("content_class"), "__name__", "") != "Article":
+            return read(base_path, path, **k)
+        full = os.path.abspath(os.path.join(base_path, path))
+        st = os.stat(full)
+        stamp = (st.st_mtime_ns, st.st_size, st.st_ino)
+        hit = _articles.get(full)
+        if hit is not None and hit[0] == stamp:
+            hit[1]._context = k.get("context")  # this build's: links resolve against it
+            return hit[1]
+        article = read(base_path, path, **k)
+        _articles[full] = (stamp, article)
+        return article
+
+    readers.read_file = read_file
 
 
 def attach_story_data(generator: Any) -> None:

@@ -4,6 +4,7 @@ event kind, upcoming events on the home page and `events.ics` in each language."
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,19 @@ def listing_context(
     }
 
 
+def _calendar_context(
+    common: dict[str, Any],
+    events: list[CalendarEvent],
+    lang: str,
+    project: Project,
+    base: str,
+    today: date,
+    heading: str | None = None,
+) -> dict[str, Any]:
+    extra = {"heading": heading} if heading else {}
+    return {**common, **listing_context(events, lang, project, base, today), **extra}
+
+
 def event_pages(project: Project, context: dict[str, Any]) -> list[Page]:
     today = build_date()
     base = base_url(context)
@@ -63,7 +77,7 @@ def event_pages(project: Project, context: dict[str, Any]) -> list[Page]:
                 urls.url(lang, "events"),
                 template="events/calendar.html",
                 params={"section": "events"},
-                context={**common, **listing_context(events, lang, project, base, today)},
+                context=partial(_calendar_context, common, events, lang, project, base, today),
                 depends_on=with_events,
             )
         )
@@ -78,11 +92,9 @@ def event_pages(project: Project, context: dict[str, Any]) -> list[Page]:
                     template="events/calendar.html",
                     params={"section": "events", "kind": k["key"]},
                     depends_on=with_events,  # the kinds menu counts every story's events
-                    context={
-                        **common,
-                        **listing_context(mine, lang, project, base, today),
-                        "heading": k["label"],
-                    },
+                    context=partial(
+                        _calendar_context, common, mine, lang, project, base, today, k["label"]
+                    ),
                 )
             )
     return pages

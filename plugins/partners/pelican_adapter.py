@@ -1,10 +1,12 @@
 """Wires the partner directory into the bilingual site: the directory, its filter pages (by
 type, by country), a page per partner, chips on stories, a few partners on the home page and
-`data/partners.json`. Everything is computed once a build, in `partner_pages`."""
+`data/partners.json`. Everything is computed once a build, in `partner_pages`, except what
+only one page shows, which is computed when that page is rendered."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +16,7 @@ from bilingual.plan import Page
 from bilingual.sitemap import absolute
 from content_model.project import Project, localized
 from content_model.schema import Partner
-from events.calendar import collect
+from events.calendar import CalendarEvent, collect
 from events.listing import events_ld, view
 
 from . import directory
@@ -75,7 +77,7 @@ def partner_pages(project: Project, context: dict[str, Any]) -> list[Page]:
     for lang in urls.LANGS:
         refs = all_refs[lang]
         cards = {p.id: card(p, refs[p.id], lang) for p in partners}
-        calendar = {(e.slug, e.index): e for e in collect(project, lang)}
+        calendar: dict[tuple[str, int], CalendarEvent] = {}  # filled by the first page rendered
         listing = {
             "partner_cards": cards,
             "type_filters": directory.type_filters(partners, lang),
@@ -137,14 +139,6 @@ def partner_pages(project: Project, context: dict[str, Any]) -> list[Page]:
         for p in partners:
             r = refs[p.id]
             page_url = directory.partner_url(p.id, lang)
-            events = [calendar[(e.story.slug, e.index)] for e in r.events]
-            ld = {
-                "@context": "https://schema.org",
-                "@graph": [
-                    partner_ld(p, lang, absolute(base, page_url)),
-                    *events_ld(events, lang, base, project.data.partners_by_id)["@graph"],
-                ],
-            }
             pages.append(
                 Page(
                     "partner",
@@ -155,24 +149,47 @@ def partner_pages(project: Project, context: dict[str, Any]) -> list[Page]:
                     params={**SECTION, "id": p.id},
                     # only the stories that mention it: other edits leave the page as it is
                     depends_on=frozenset(s.slug for s in r.stories),
-                    context={
-                        "partner": p,
-                        "partner_card": cards[p.id],
-                        "partner_description": localized(p.description, lang),
-                        "partner_sectors": [sector(code, lang) for code in p.sectors],
-                        "partner_stories": r.stories,
-                        "partner_events": [
-                            view(e, lang, project.data.partners_by_id) for e in events
-                        ],
-                        "partner_figures": [
-                            figure_view(f, lang, project.data.provinces) for f in r.figures
-                        ],
-                        "partners_url": urls.url(lang, "partners"),
-                        "jsonld": script_json(ld),
-                    },
+                    context=partial(
+                        _partner_context, p, r, cards[p.id], lang, project, base, calendar
+                    ),
                 )
             )
     return pages
+
+
+def _partner_context(
+    p: Partner,
+    r: PartnerRefs,
+    partner_card: Card,
+    lang: str,
+    project: Project,
+    base: str,
+    calendar: dict[tuple[str, int], CalendarEvent],
+) -> dict[str, Any]:
+    """What a partner page shows, computed only when the page is rendered."""
+    page_url = directory.partner_url(p.id, lang)
+    if not calendar:
+        calendar.update({(e.slug, e.index): e for e in collect(project, lang)})
+    events = [calendar[(e.story.slug, e.index)] for e in r.events]
+    by_id = project.data.partners_by_id
+    ld = {
+        "@context": "https://schema.org",
+        "@graph": [
+            partner_ld(p, lang, absolute(base, page_url)),
+            *events_ld(events, lang, base, by_id)["@graph"],
+        ],
+    }
+    return {
+        "partner": p,
+        "partner_card": partner_card,
+        "partner_description": localized(p.description, lang),
+        "partner_sectors": [sector(code, lang) for code in p.sectors],
+        "partner_stories": r.stories,
+        "partner_events": [view(e, lang, by_id) for e in events],
+        "partner_figures": [figure_view(f, lang, project.data.provinces) for f in r.figures],
+        "partners_url": urls.url(lang, "partners"),
+        "jsonld": script_json(ld),
+    }
 
 
 def featured(project: Project, refs: dict[str, PartnerRefs], lang: str) -> list[Card]:

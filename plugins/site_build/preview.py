@@ -22,7 +22,8 @@ from typing import Any
 
 from .cli import BuildResult, run_build
 
-PREVIEW_SETTINGS = {"SEARCH_INDEX": False}
+# no search index (make site builds it); Pelican's story objects kept between builds
+PREVIEW_SETTINGS = {"SEARCH_INDEX": False, "REUSE_ARTICLES": True}
 LIVE_SCRIPT = b'<script src="/__preview/live.js" defer></script>'
 LIVE_JS = """
 (() => {
