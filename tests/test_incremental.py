@@ -287,3 +287,20 @@ def test_statistics_and_calendar_depend_only_on_stories_with_figures_or_events(
     rendered = set(LAST_BUILD["rendered"])
     assert {"vien-tro/index.html", "su-kien/index.html", "en/aid/index.html"} <= rendered
     assert "Có sự kiện, sửa" in site.page("su-kien/").text
+
+
+def test_calendar_files_are_made_again_only_when_an_event_changes(site: Site) -> None:
+    events = "events:\n  - date: 2022-05-01\n    title: Lễ ký\n    kind: signing"
+    site.add_story("a.vi.md", story("a", "vi", "Có sự kiện", "2022-01-10", extra=events))
+    site.add_story("b.vi.md", story("b", "vi", "Không có", "2022-02-10"))
+    assert site.build() == 0
+    ics = site.output / "data/events.ics"
+    first = ics.stat().st_ino
+    site.add_story("b.vi.md", story("b", "vi", "Không có, sửa", "2022-02-10"))
+    assert site.build() == 0
+    assert ics.stat().st_ino == first  # linked from the last build
+    site.add_story("a.vi.md", story("a", "vi", "Có sự kiện", "2022-01-10",
+                                    extra=events.replace("Lễ ký", "Lễ ký kết")))  # fmt: skip
+    assert site.build() == 0
+    assert ics.stat().st_ino != first
+    assert "SUMMARY:Lễ ký kết" in ics.read_text(encoding="utf-8")

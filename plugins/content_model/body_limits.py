@@ -2,24 +2,45 @@
 
 from __future__ import annotations
 
+import re
+
 from .limits import MAX_BODY_INDENT, MAX_OPEN_BRACKETS
+
+# a line whose leading blanks may pass the limit (a tab counts up to 4 columns)
+_DEEP = re.compile(rf"^[ \t]{{{MAX_BODY_INDENT // 4 + 1},}}", re.M)
 
 
 def body_problem(body: str) -> tuple[int, str] | None:
-    """(line in the body, message) of the first line the renderer could not cope with."""
+    """(line in the body, message) of the first line the renderer could not cope with.
+    Real stories pass both checks without a loop over their characters."""
+    problems = [p for p in (_deep_line(body), _open_brackets(body)) if p is not None]
+    return min(problems) if problems else None
+
+
+def _deep_line(body: str) -> tuple[int, str] | None:
+    for match in _DEEP.finditer(body):
+        start = match.start()
+        end = body.find("\n", start)
+        if not body[start : len(body) if end < 0 else end].strip():
+            continue
+        indent = len(match.group().expandtabs(4))
+        if indent > MAX_BODY_INDENT:
+            return body.count("\n", 0, start) + 1, (
+                f"this line is indented by {indent} spaces (at most {MAX_BODY_INDENT}): "
+                "lists nested this deep cannot be shown; indent less"
+            )
+    return None
+
+
+def _open_brackets(body: str) -> tuple[int, str] | None:
+    if body.count("[") <= MAX_OPEN_BRACKETS:
+        return None
     open_brackets = 0
     for number, line in enumerate(body.split("\n"), 1):
         if not line.strip():
             open_brackets = 0  # a paragraph ends: Markdown never matches across it
             continue
-        stripped = line.lstrip(" \t")
-        indent = len(line[: len(line) - len(stripped)].expandtabs(4))
-        if indent > MAX_BODY_INDENT:
-            return number, (
-                f"this line is indented by {indent} spaces (at most {MAX_BODY_INDENT}): "
-                "lists nested this deep cannot be shown; indent less"
-            )
-        for char in stripped:
+        for char in line:
             if char == "[":
                 open_brackets += 1
                 if open_brackets > MAX_OPEN_BRACKETS:

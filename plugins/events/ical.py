@@ -71,6 +71,13 @@ def _vevent_ical(*fields: object) -> bytes:
     return _vevent(*fields).to_ical()
 
 
+def calendar_key(events: list[CalendarEvent], lang: str, base_url: str, name: str) -> str:
+    """What `calendar_ics` makes its bytes from: equal keys, equal files (a build reuses the
+    last build's file instead of serialising thousands of events again)."""
+    fields = [_fields(e, lang, base_url) for e in events]
+    return hashlib.sha256(repr((PRODID, name, fields)).encode()).hexdigest()
+
+
 def calendar_ics(events: list[CalendarEvent], lang: str, base_url: str, name: str) -> bytes:
     cal = Calendar()
     cal.add("prodid", PRODID)

@@ -9,13 +9,19 @@ from pathlib import Path
 from typing import Any
 
 from bilingual import catalogs, urls
-from bilingual.pelican_adapter import add_files, add_page_context, add_pages, base_url
+from bilingual.pelican_adapter import (
+    add_files,
+    add_page_context,
+    add_pages,
+    base_url,
+    reuse_file,
+)
 from bilingual.plan import Page
 from content_model.project import Project, localized
 from partners.jsonld import script_json
 
 from .calendar import CalendarEvent, build_date, by_month, collect, kind_label, kinds_used, split
-from .ical import calendar_ics
+from .ical import calendar_ics, calendar_key
 from .listing import events_ld, kind_url, view
 
 HOME_EVENTS = 3  # upcoming events shown on the home page
@@ -121,9 +127,13 @@ def write_ics(project: Project, context: dict[str, Any], output: Path) -> None:
     for lang in urls.LANGS:
         gettext = catalogs.load_translations(theme, lang).gettext
         name = f"{localized(project.data.site.short_name, lang)}: {gettext('Events')}"
-        path = output / urls.url(lang, "events-ics")
+        rel = urls.url(lang, "events-ics")
+        events = collect(project, lang)
+        if reuse_file(output, rel, calendar_key(events, lang, base, name)):
+            continue
+        path = output / rel
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(calendar_ics(collect(project, lang), lang, base, name))
+        path.write_bytes(calendar_ics(events, lang, base, name))
 
 
 def register() -> None:
