@@ -170,6 +170,15 @@ GENERATED: dict[str, tuple[str, Callable[[], str | bytes], list[str]]] = {
             "close each link's brackets, or write the text otherwise"
         ],
     ),
+    # found by the whole-build fuzz test: the Atom feed (XML 1.0) failed with a traceback
+    "text with a vertical tab pasted from a word processor": (
+        BIG_STORY,
+        lambda: story("big", body="Dòng một.\nDòng\x0bhai."),
+        [
+            f"{BIG_STORY}:9: text: an invisible control character (U+000B) that a page "
+            "cannot hold, often pasted from a word processor: delete it"
+        ],
+    ),
     "text with 5 000 '[...]' one after the other is accepted": (
         BIG_STORY,
         lambda: story("big", body="[chú thích] " * 5000),

@@ -202,3 +202,41 @@ def test_unknown_field_with_a_bracket(tmp_path: Path, key: str) -> None:
     site.add_story("a.md", f"---\n{_dump({**VALID, key: 1})}---\nNội dung.\n")
     lines = load_project(site.root)[1].lines()
     assert lines == [f"content/articles/a.md:3: {key}: unknown field '{key}'"]  # flow style
+
+
+# --- whole builds ---------------------------------------------------------------------------
+
+MARKDOWN_BITS = [
+    "# Tiêu đề", "- mục", "1. một", "> trích", "**đậm**", "_nghiêng_", "`mã`", "```\nkhối\n```",
+    "[liên kết](https://example.org)", "![ảnh](images/khong-co.jpg)",
+    "| a | b |\n|---|---|\n| 1 | 2 |",
+    "[^1]\n\n[^1]: chú thích", "<div onclick='x()'>html</div>", "<script>alert(1)</script>",
+    "<iframe src='https://x'></iframe>", "[", "]", "*", "_", "<", "&amp;", "\\", "    thụt lề",
+    "{filename}/articles/x.md", "[x]({filename}/khong-co.md)", "Đà Nẵng đá", "\u0301", "\t",
+]  # fmt: skip
+bodies = st.lists(st.one_of(st.sampled_from(MARKDOWN_BITS), st.text(max_size=40)), max_size=12).map(
+    lambda parts: "\n".join(parts)
+)
+built_stories = st.tuples(
+    st.one_of(st.just({}), st.dictionaries(keys, values, max_size=3)), bodies
+).map(lambda fb: f"---\n{_dump({**VALID, **fb[0]})}---\n{fb[1]}\n".encode("utf-8", "replace"))
+
+
+@settings(
+    max_examples=20,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(st.lists(built_stories, min_size=1, max_size=2))
+def test_any_project_builds_or_gives_located_errors(fuzz_root: Path, stories: list[bytes]) -> None:
+    """The whole build, Markdown and templates included: a site, or located errors."""
+    from site_build.cli import run_build
+
+    write_project(fuzz_root, stories, {})
+    result = run_build(fuzz_root, fuzz_root / "output")
+    if result.ok:
+        assert (fuzz_root / "output" / "index.html").is_file()
+        assert (fuzz_root / "output" / "en" / "index.html").is_file()
+    else:
+        assert result.errors
+        assert_located(fuzz_root, result.errors)

@@ -1,4 +1,5 @@
-"""Markdown text that would hang or crash the renderer, found before it is rendered."""
+"""Markdown text that would hang or crash the renderer, or that a page cannot hold, found
+before it is rendered."""
 
 from __future__ import annotations
 
@@ -6,6 +7,9 @@ import re
 
 from .limits import MAX_BODY_INDENT, MAX_OPEN_BRACKETS
 
+# characters XML 1.0 (the feeds) cannot hold: text pasted from a word processor brings
+# them (a vertical tab for a manual line break, a form feed for a page break)
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # a line whose leading blanks may pass the limit (a tab counts up to 4 columns)
 _DEEP = re.compile(rf"^[ \t]{{{MAX_BODY_INDENT // 4 + 1},}}", re.M)
 
@@ -13,8 +17,19 @@ _DEEP = re.compile(rf"^[ \t]{{{MAX_BODY_INDENT // 4 + 1},}}", re.M)
 def body_problem(body: str) -> tuple[int, str] | None:
     """(line in the body, message) of the first line the renderer could not cope with.
     Real stories pass both checks without a loop over their characters."""
-    problems = [p for p in (_deep_line(body), _open_brackets(body)) if p is not None]
+    checks = (_control_character(body), _deep_line(body), _open_brackets(body))
+    problems = [p for p in checks if p is not None]
     return min(problems) if problems else None
+
+
+def _control_character(body: str) -> tuple[int, str] | None:
+    match = _CONTROL.search(body)
+    if match is None:
+        return None
+    return body.count("\n", 0, match.start()) + 1, (
+        f"an invisible control character (U+{ord(match.group()):04X}) that a page cannot "
+        "hold, often pasted from a word processor: delete it"
+    )
 
 
 def _deep_line(body: str) -> tuple[int, str] | None:
