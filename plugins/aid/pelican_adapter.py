@@ -48,6 +48,7 @@ def chart_svg(tables: Tables, lang: str, labels: dict[str, str]) -> str:
 
 
 NAMES_KEY = "aid_names"
+BY_STORY_KEY = "aid_figures_by_story"
 
 
 def aid_pages(project: Project, context: dict[str, Any]) -> list[Page]:
@@ -56,6 +57,10 @@ def aid_pages(project: Project, context: dict[str, Any]) -> list[Page]:
     context[CONTEXT_KEY] = tables
     # once per language: story boxes on every article page reuse them
     context[NAMES_KEY] = {lang: _names(project, tables, lang) for lang in urls.LANGS}
+    by_story: dict[str, list[Any]] = {}
+    for f in tables.figures:
+        by_story.setdefault(f.story, []).append(f)
+    context[BY_STORY_KEY] = by_story  # each article page looks up its own figures
     return one_per_language(
         "aid",
         "aid/statistics.html",
@@ -87,7 +92,7 @@ def page_context(page: Page, project: Project, context: dict[str, Any]) -> dict[
         extra["aid_data_urls"] = {name: f"data/{name}" for name in DATA_FILES}
     if page.kind == "article":
         article = page.items[0].obj
-        mine = [f for f in tables.figures if f.story == article.slug]
+        mine = context[BY_STORY_KEY].get(article.slug, [])
         if mine:
             extra["story_figures"] = mine
             extra.update(context[NAMES_KEY][page.lang])

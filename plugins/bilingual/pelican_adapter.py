@@ -317,10 +317,22 @@ class BilingualGenerator(Generator):
 
 
 def _write(path: Path, text: str) -> None:
-    """Write a new file (never into an existing inode: it may be linked from the last build)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Write a new file (never into an existing inode: it may be linked from the last build,
+    or served by the preview while it is written)."""
+    data = text.encode("utf-8")
+    try:
+        with open(path, "xb") as new:  # the usual case: a fresh folder
+            new.write(data)
+        return
+    except FileNotFoundError:
+        os.makedirs(path.parent, exist_ok=True)
+        with open(path, "xb") as new:
+            new.write(data)
+        return
+    except FileExistsError:
+        pass
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(text, encoding="utf-8")
+    tmp.write_bytes(data)
     os.replace(tmp, path)
 
 
