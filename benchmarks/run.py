@@ -1,10 +1,12 @@
 """`make bench`: our build against vanilla Pelican on the same Markdown bodies.
 
-For each N (bilingual stories, so 2N files): our cold build (no output, no cache), our
-rebuild after editing one story, our preview update after one edit (the `make serve`
-process, warm), and vanilla Pelican 4.12 with its built-in translations (`lang` + `slug`),
-default theme, feeds and pagination. Each is a fresh process timed from outside; peak memory
-is the process's maximum resident set. Prints medians and ratios.
+For each N (bilingual stories, so 2N files): our cold build (no output, no cache), the same
+without the search index (Pagefind, which vanilla Pelican does not make), our rebuild after
+editing one story, our preview update after one edit of a story's text and after one edit of
+its title (the `make serve` process, warm), and vanilla Pelican 4.12 with its built-in
+translations (`lang` + `slug`), default theme, feeds and pagination. Each is a fresh
+process timed from outside; peak memory is the process's maximum resident set. Prints
+medians and ratios.
 
 Usage: python -m benchmarks.run [--sizes 200 1000 5000] [--repeat 3] [--work /tmp/bench]
 """
@@ -46,7 +48,11 @@ preview = Preview(root, root / "output", port=0)
 assert preview.rebuild("start").ok
 times = []
 for i in range(int(sys.argv[3])):
-    text = story.read_text(encoding="utf-8") + f"\\nThêm một câu {i}.\\n"
+    text = story.read_text(encoding="utf-8")
+    if sys.argv[4] == "title":  # shown by the lists, the home, partner pages...
+        text = text.replace('title: "', f'title: "Sửa {i} ', 1)
+    else:  # the text only: shown by the story's own pages
+        text += f"\\nThêm một câu {i}.\\n"
     story.write_text(text, encoding="utf-8")
     started = time.perf_counter()
     assert preview.rebuild("edit").ok
@@ -70,6 +76,10 @@ code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode
 seconds = time.perf_counter() - started
 print(code, seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 """
+
+
+# Our build without the search index (Pagefind), which vanilla Pelican does not make
+NO_SEARCH_SETTINGS = "from pelicanconf import *  # noqa: F403\nSEARCH_INDEX = False\n"
 
 
 def timed(cmd: list[str], cwd: Path, env: dict[str, str]) -> Run:
@@ -103,21 +113,26 @@ def bench_size(n: int, repeat: int, work: Path) -> dict[str, list[Run]]:
     vanilla = bodies_only(ours, work / f"vanilla-{n}")
     (vanilla / "pelicanconf.py").write_text(VANILLA_SETTINGS, encoding="utf-8")
     build = [python, "-m", "site_build", "build", "--root", str(ours)]
-    results: dict[str, list[Run]] = {"cold": [], "rebuild": [], "vanilla": [], "preview": []}
+    (ours / "nosearch.py").write_text(NO_SEARCH_SETTINGS, encoding="utf-8")
+    results: dict[str, list[Run]] = {
+        "cold": [], "nosearch": [], "rebuild": [], "vanilla": [], "preview": [], "title": []
+    }  # fmt: skip
     for i in range(repeat):
-        shutil.rmtree(ours / "output", ignore_errors=True)
-        shutil.rmtree(ours / ".cache", ignore_errors=True)
-        results["cold"].append(timed(build, ours, env))
+        for kind, settings in (("nosearch", ["--settings", "nosearch.py"]), ("cold", [])):
+            shutil.rmtree(ours / "output", ignore_errors=True)
+            shutil.rmtree(ours / ".cache", ignore_errors=True)
+            results[kind].append(timed([*build, *settings], ours, env))
         edit_story(ours, "tin-00000.vi.md", i)
         results["rebuild"].append(timed(build, ours, env))
         shutil.rmtree(vanilla / "output", ignore_errors=True)
         vanilla_cmd = [python, "-m", "pelican", "content", "-s", "pelicanconf.py", "-o", "output"]
         results["vanilla"].append(timed([*vanilla_cmd, "-q"], vanilla, env))
-    out = subprocess.run(
-        [python, "-c", PREVIEW_SCRIPT, str(ours), "tin-00001.vi.md", str(repeat)],
-        cwd=ours, env=env, capture_output=True, text=True, check=True,
-    )  # fmt: skip
-    results["preview"] = [Run(float(t), 0.0) for t in out.stdout.split()[-repeat:]]
+    for kind, edit in (("preview", "text"), ("title", "title")):
+        out = subprocess.run(
+            [python, "-c", PREVIEW_SCRIPT, str(ours), "tin-00001.vi.md", str(repeat), edit],
+            cwd=ours, env=env, capture_output=True, text=True, check=True,
+        )  # fmt: skip
+        results[kind] = [Run(float(t), 0.0) for t in out.stdout.split()[-repeat:]]
     return results
 
 
@@ -133,16 +148,20 @@ def main() -> None:
     args = parser.parse_args()
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     header = (
-        f"{'N':>5} {'cold':>8} {'vanilla':>8} {'ratio':>6} {'rebuild':>8} {'preview':>8} "
-        f"{'s/story':>8} {'peak MB':>8} {'vanilla MB':>10}"
+        f"{'N':>5} {'cold':>8} {'vanilla':>8} {'ratio':>6} {'no srch':>8} {'ratio':>6} "
+        f"{'rebuild':>8} {'preview':>8} {'p.title':>8} {'s/story':>8} {'peak MB':>8} "
+        f"{'vanilla MB':>10}"
     )
     print(header)
     for n in args.sizes:
         r = bench_size(n, args.repeat, args.work)
         cold, vanilla = median(r["cold"]), median(r["vanilla"])
+        nosearch = median(r["nosearch"])
         print(
             f"{n:>5} {cold:>7.2f}s {vanilla:>7.2f}s {cold / vanilla:>6.2f} "
+            f"{nosearch:>7.2f}s {nosearch / vanilla:>6.2f} "
             f"{median(r['rebuild']):>7.2f}s {median(r['preview']):>7.2f}s "
+            f"{median(r['title']):>7.2f}s "
             f"{cold / n:>8.4f} {max(x.peak_mb for x in r['cold']):>8.0f} "
             f"{max(x.peak_mb for x in r['vanilla']):>10.0f}",
             flush=True,
