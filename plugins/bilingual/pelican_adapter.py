@@ -67,13 +67,13 @@ def add_page_context(provider: ContextProvider) -> None:
         _context_providers.append(provider)
 
 
-AfterPages = Callable[[Path, dict[str, Any]], None]
+AfterPages = Callable[[Path, dict[str, Any], list[Page]], None]
 _after_pages: list[AfterPages] = []
 
 
 def after_pages(hook: AfterPages) -> None:
-    """`hook(output_path, settings)` runs as soon as every HTML page is written, before
-    feeds, data files and static files (the search index starts there)."""
+    """`hook(output_path, settings, pages)` runs as soon as every HTML page is written,
+    before feeds, data files and static files (the search index starts there)."""
     if hook not in _after_pages:
         _after_pages.append(hook)
 
@@ -217,7 +217,7 @@ class BilingualGenerator(Generator):
         with progress.bar("Rendering pages", len(todo)) as advance:
             parallel_map(self._render_page, todo, advance)
         for hook in _after_pages:
-            hook(Path(self.output_path), self.settings)
+            hook(Path(self.output_path), self.settings, self.pages)
         LAST_BUILD.setdefault("manifest", {}).update(
             {p.save_as: self._keys[id(p)] for p in self.pages}
         )

@@ -53,7 +53,11 @@ def pages(site: Path) -> list[Path]:
         parts = path.relative_to(site).parts
         if parts[0] != BUNDLE_DIR and not any(p.startswith(".") for p in parts) and path.is_file():
             found.append(path)
-    return sorted(found, key=lambda p: p.relative_to(site).parts)
+    return in_index_order(site, found)
+
+
+def in_index_order(site: Path, files: list[Path]) -> list[Path]:
+    return sorted(files, key=lambda p: p.relative_to(site).parts)
 
 
 def kept(files: list[Path]) -> list[Path]:
@@ -184,16 +188,19 @@ class Indexing:
     it indexes is decided then), let the build write its other files meanwhile, then
     `wait()`."""
 
-    def __init__(self, site: Path):
+    def __init__(self, site: Path, files: list[Path] | None = None):
+        """`files`: the pages to index, in index order, all marked `data-pagefind-body`
+        (default: every page of the site with the mark, or every page if none has it)."""
         self.site = site
-        self.files = pages(site)
+        self.given = files is not None
+        self.files = files if files is not None else pages(site)
         self.error: BaseException | None = None
         self.thread = threading.Thread(target=self._run, daemon=True)
         self.thread.start()
 
     def _run(self) -> None:
         try:
-            run_pagefind(self.site, kept(self.files))
+            run_pagefind(self.site, self.files if self.given else kept(self.files))
         except BaseException as exc:  # raised by wait(), in the build's thread
             self.error = exc
 

@@ -14,7 +14,7 @@ from bilingual.plan import Page, one_per_language
 from content_model.project import Project
 
 from .fold import extra_index_words
-from .pagefind_run import BUNDLE_DIR, Indexing, build_index
+from .pagefind_run import BUNDLE_DIR, Indexing, build_index, in_index_order
 
 
 def search_pages(project: Project, context: dict[str, Any]) -> list[Page]:
@@ -37,12 +37,18 @@ def page_context(page: Page, project: Project, context: dict[str, Any]) -> dict[
 _running: dict[str, Indexing] = {}
 
 
-def start_index(output: Path, settings: dict[str, Any]) -> None:
-    """Once every HTML page is written: Pagefind indexes them while the build writes feeds,
-    data files and static files. The preview (`make serve`) sets SEARCH_INDEX to False:
-    `make site` builds the index."""
+# The pages marked `data-pagefind-body` (theme/templates/article.html): the stories. Knowing
+# them from the plan spares walking the output and reading every page to look for the mark.
+INDEXED_KINDS = frozenset({"article"})
+
+
+def start_index(output: Path, settings: dict[str, Any], pages: list[Page]) -> None:
+    """Once every HTML page is written: Pagefind indexes the stories while the build writes
+    feeds, data files and static files. The preview (`make serve`) sets SEARCH_INDEX to
+    False: `make site` builds the index."""
     if settings.get("SEARCH_INDEX", True):
-        _running[str(output)] = Indexing(output)
+        stories = [output / p.save_as for p in pages if p.kind in INDEXED_KINDS]
+        _running[str(output)] = Indexing(output, in_index_order(output, stories) or None)
 
 
 def index_site(pelican: Any) -> None:
