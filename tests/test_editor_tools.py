@@ -422,7 +422,8 @@ def test_workflow_tests_builds_and_deploys_main_only() -> None:
     assert "pull_request" in triggers
     build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
     runs = [step.get("run") for step in build["steps"]]
-    assert runs.index("make test") < runs.index("make publish")
+    publish = "SOURCE_DATE_EPOCH=$(git log -1 --format=%ct) make publish"  # reproducible
+    assert runs.index("make test") < runs.index(publish)
     uses = {step.get("uses", "").split("@")[0]: step for step in build["steps"]}
     assert uses["actions/setup-python"]["with"]["python-version"] == "3.11"
     upload = uses["actions/upload-pages-artifact"]
