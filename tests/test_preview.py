@@ -76,3 +76,33 @@ def test_watcher_rebuilds_on_save(preview: Preview, site: Site) -> None:
         time.sleep(0.1)
     assert preview.state["build"] >= 2 and preview.state["ok"]
     assert "Bản lưu mới" in get(preview.base + "/tin-tuc/a/")  # type: ignore[attr-defined]
+
+
+def test_a_browser_shows_the_errors_and_reloads_under_the_page_policy(
+    preview: Preview, site: Site
+) -> None:
+    """The live-reload script and the error box pass the Content-Security-Policy."""
+    from playwright.sync_api import sync_playwright
+    from test_browser import CHROMIUM, CHROMIUM_FLAGS
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        page = browser.new_page()
+        blocked: list[str] = []
+        page.on(
+            "console", lambda m: blocked.append(m.text) if "Content Security" in m.text else None
+        )
+        page.goto(preview.base + "/tin-tuc/a/")  # type: ignore[attr-defined]
+        page.wait_for_timeout(500)  # the event stream is open
+        site.add_story("a.vi.md", story("a", "vi", "Bản đầu", extra="partners: [khong-co]"))
+        preview.rebuild("test")
+        box = page.locator("#preview-errors")
+        box.wait_for(timeout=10_000)
+        assert "khong-co" in box.inner_text()
+        assert box.evaluate("b => getComputedStyle(b).position") == "fixed"
+        site.add_story("a.vi.md", story("a", "vi", "Bản sửa"))
+        with page.expect_navigation(timeout=10_000):
+            preview.rebuild("test")
+        assert "Bản sửa" in page.locator("h1").inner_text()
+        browser.close()
+    assert blocked == []
