@@ -280,3 +280,41 @@ def test_the_print_edition_fetches_nothing_a_story_points_to(tmp_path: Path) -> 
     finally:
         server.shutdown()
     assert requests == []
+
+
+def test_the_check_tells_what_the_site_will_not_show(site: Site) -> None:
+    """Notes, not errors: the story builds, and the editor learns why the video is missing."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    body = (
+        "Mở đầu.\n\n"
+        '<iframe src="https://www.youtube.com/embed/x"></iframe>\n\n'
+        "Trong mã thì không sao: `<script>` và\n\n"
+        "```\n<script>alert(1)</script>\n```\n\n"
+        "[bấm](javascript:alert(1))\n"
+    )
+    site.add_story("a.vi.md", story("a", body=body))
+    env = {**os.environ, "PYTHONPATH": str(REPO / "plugins")}
+    run = [sys.executable, "-m", "site_build"]
+    check = subprocess.run(
+        [*run, "check", "--root", str(site.root)], env=env, capture_output=True, text=True
+    )
+    assert check.returncode == 0, check.stderr
+    assert check.stderr.splitlines() == [
+        "2 notes: HTML that the site does not show (docs/editor-guide.md, section 15):",
+        "content/articles/a.vi.md:10: text: an embedded video, map or post (<iframe>) is "
+        "removed from the page: write a link to it instead",
+        "content/articles/a.vi.md:18: text: an address starting with 'javascript:' is removed "
+        "(only web, e-mail and telephone addresses are kept): its text stays",
+    ]
+    build = subprocess.run(
+        [*run, "build", "--root", str(site.root)], env=env, capture_output=True, text=True
+    )
+    assert build.returncode == 0
+    assert "2 notes" in build.stderr
+    assert "<iframe" not in site.page("tin-tuc/a/").html
+    assert "bấm" in site.page("tin-tuc/a/").text

@@ -18,6 +18,7 @@ from pydantic import BaseModel
 from . import schema
 from .body_limits import body_problem
 from .errors import ContentError, ErrorReport
+from .html_notes import html_notes
 from .limits import MAX_DATA_BYTES, MAX_ENTRIES, MAX_STORY_BYTES
 from .schema import did_you_mean
 from .source import SourceError, decode, read_bytes, read_text, split_front_matter
@@ -64,6 +65,7 @@ class StoryFile:
     front: schema.FrontMatter
     body: str
     lines: LineMap
+    body_line: int = 1  # the file line where the body starts
 
     @property
     def lang(self) -> str:
@@ -103,6 +105,8 @@ class Project:
     stories: dict[str, Story]
     # bulletin issues by id (content/bulletins/<id>.yaml), see bulletins.py
     bulletins: dict[str, BulletinFile] = field(default_factory=dict)
+    # what the sanitiser will remove from stories (html_notes.py): told, not refused
+    notes: list[ContentError] = field(default_factory=list)
     _by_path: dict[Path, StoryFile] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -328,7 +332,7 @@ def story_paths(root: Path) -> list[Path]:
 
 # Stories parsed and valid, by path, with the bytes they were parsed from: a long-running
 # process (the preview) parses again only the files that changed.
-_parsed: dict[Path, tuple[bytes, tuple[str, dict[str, Any], LineMap, schema.FrontMatter]]] = {}
+_parsed: dict[Path, tuple[bytes, tuple[str, dict[str, Any], LineMap, schema.FrontMatter, int]]] = {}
 
 
 def load_story(root: Path, path: Path, data: SiteData, report: ErrorReport) -> StoryFile | None:
@@ -339,9 +343,9 @@ def load_story(root: Path, path: Path, data: SiteData, report: ErrorReport) -> S
         return None
     cached = _parsed.get(path)
     if cached is not None and cached[0] == raw:
-        body, value, lines, front = cached[1]
+        body, value, lines, front, body_line = cached[1]
         _check_story_refs(root, r, value, lines, data, report)  # data files may have changed
-        return StoryFile(path, r, front, body, lines)
+        return StoryFile(path, r, front, body, lines, body_line)
     errors_before = len(report)
     split = _source(r, lambda: split_front_matter(decode(raw)), report)
     if split is None:
@@ -363,8 +367,8 @@ def load_story(root: Path, path: Path, data: SiteData, report: ErrorReport) -> S
     if front is None:
         return None
     if not own_errors:
-        _parsed[path] = (raw, (split.body, value, lines, front))
-    return StoryFile(path, r, front, split.body, lines)
+        _parsed[path] = (raw, (split.body, value, lines, front, split.body_first_line))
+    return StoryFile(path, r, front, split.body, lines, split.body_first_line)
 
 
 def _get(d: Any, *loc: str | int) -> Any:
@@ -517,7 +521,12 @@ def load_project(root: Path) -> tuple[Project, ErrorReport]:
     from .bulletins import load_bulletins
 
     bulletins = load_bulletins(root, data, stories, report)
-    return Project(root, data, files, stories, bulletins), report
+    notes = [
+        ContentError(f.rel, f.body_line + line - 1, "text", note)
+        for f in files
+        for line, note in html_notes(f.body)
+    ]
+    return Project(root, data, files, stories, bulletins, notes), report
 
 
 def localized(text: LText | str | None, lang: str) -> str:

@@ -29,12 +29,28 @@ from .output_folder import OutputLocked
 
 def check(root: Path) -> int:
     project, report = load_project(root)
+    print_notes([str(n) for n in sorted(project.notes)])
     if report:
         _print_errors(report.lines())
         return 1
     versions = len(project.files)
     print(f"OK: {len(project.stories)} stories ({versions} language versions), no errors.")
     return 0
+
+
+def print_notes(lines: list[str]) -> None:
+    """What the build removes from stories: not errors (the site builds), but an editor
+    should know why an embedded video is missing."""
+    if not lines:
+        return
+    n = len(lines)
+    print(
+        f"{n} note{'s' if n != 1 else ''}: HTML that the site does not show "
+        "(docs/editor-guide.md, section 15):",
+        file=sys.stderr,
+    )
+    for line in lines:
+        print(line, file=sys.stderr)
 
 
 def _print_errors(lines: list[str]) -> None:
@@ -49,6 +65,7 @@ class BuildResult:
     ok: bool
     errors: list[str] = field(default_factory=list)  # content errors, one line each
     rendered: list[str] = field(default_factory=list)  # pages rendered (others were linked)
+    notes: list[str] = field(default_factory=list)  # what the sanitiser removed, one line each
     reused: int = 0
     seconds: float = 0.0
 
@@ -85,6 +102,7 @@ def _locked_build(
     from pelican.settings import read_settings
 
     from bilingual.pelican_adapter import LAST_BUILD
+    from content_model.pelican_adapter import current_project
 
     started = time.perf_counter()
     init_logging(level=logging.WARNING)
@@ -144,6 +162,7 @@ def _locked_build(
     return BuildResult(
         True,
         rendered=list(LAST_BUILD.get("rendered", [])),
+        notes=[str(n) for n in sorted(current_project().notes)],
         reused=LAST_BUILD.get("reused", 0),
         seconds=time.perf_counter() - started,
     )
@@ -188,6 +207,7 @@ def build(root: Path, output: Path, settings_file: str = "pelicanconf.py") -> in
     if not result.ok:
         _print_errors(result.errors)
         return 1
+    print_notes(result.notes)
     print(
         f"Built {output.resolve()}: {len(result.rendered)} pages rendered, "
         f"{result.reused} unchanged ({result.seconds:.1f} s)"

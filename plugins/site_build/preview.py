@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from .cli import BuildResult, run_build
+from .cli import BuildResult, print_notes, run_build
 
 # no search index (make site builds it); Pelican's story objects kept between builds
 PREVIEW_SETTINGS = {"SEARCH_INDEX": False, "REUSE_ARTICLES": True}
@@ -73,6 +73,7 @@ class Preview:
             wait_for_lock=True,
         )
         if result.ok:
+            print_notes(result.notes)
             print(
                 f"[{reason}] rebuilt in {result.seconds:.2f} s: "
                 f"{len(result.rendered)} pages rendered, {result.reused} unchanged"

@@ -1,0 +1,60 @@
+"""What the sanitiser will remove from a story, told to the editor before it is published.
+
+The site keeps only safe HTML (safe_html.py), silently: a story pasted with a video embed or
+a script still builds. An editor would not guess why the video is missing, so the check
+names every element whose whole content disappears, and every link that stops being one.
+These are notes, not errors: the story builds without them.
+"""
+
+from __future__ import annotations
+
+import re
+
+# code is shown as text, never as HTML: blocks fenced with ``` or ~~~, and `spans`
+_FENCED = re.compile(r"^[ \t]*(```|~~~).*?^[ \t]*\1[^\n]*$", re.M | re.S)
+_SPAN = re.compile(r"(`+)[^`\n]+?\1")
+_ELEMENT = re.compile(r"<(script|iframe|object|embed|style|form|noscript|template)\b", re.I)
+_BAD_LINK = re.compile(
+    r"""(?:href|src)\s*=\s*["']?\s*(javascript|data|vbscript):"""  # HTML
+    r"|\]\(\s*(javascript|data|vbscript):",  # Markdown: [text](javascript:...)
+    re.I,
+)
+
+WHAT = {
+    "iframe": "an embedded video, map or post (<iframe>) is removed from the page: "
+    "write a link to it instead",
+    "object": "embedded content (<object>) is removed from the page: write a link to it",
+    "embed": "embedded content (<embed>) is removed from the page: write a link to it",
+    "script": "a script (<script>) is removed from the page: stories cannot run programs",
+    "style": "a style sheet (<style>) is removed from the page: the site's design applies",
+    "form": "a form (<form>) is removed from the page, with its fields",
+    "noscript": "a <noscript> block is removed from the page, with its text",
+    "template": "a <template> block is removed from the page, with its text",
+}
+
+
+def html_notes(body: str) -> list[tuple[int, str]]:
+    """(line in the body, note) for each element or link the sanitiser removes."""
+    code_free = _SPAN.sub(_blank, _FENCED.sub(_blank, body))
+    notes = [
+        (_line(code_free, m.start()), WHAT[m.group(1).lower()])
+        for m in _ELEMENT.finditer(code_free)
+    ]
+    notes += [
+        (
+            _line(code_free, m.start()),
+            f"an address starting with '{(m.group(1) or m.group(2)).lower()}:' is removed "
+            "(only web, e-mail and telephone addresses are kept): its text stays",
+        )
+        for m in _BAD_LINK.finditer(code_free)
+    ]
+    return sorted(notes)
+
+
+def _blank(match: re.Match[str]) -> str:
+    """The code replaced by spaces, its line breaks kept: lines stay where they were."""
+    return re.sub(r"[^\n]", " ", match.group())
+
+
+def _line(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
