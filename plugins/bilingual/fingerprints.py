@@ -100,19 +100,40 @@ def page_key(page: Page, shared: str, keys: StoryKeys) -> str:
     return h.hexdigest()
 
 
-def story_keys(versions: dict[str, list[Path]]) -> StoryKeys:
+# (whole, front) hash of a file by its stamp, kept by a long-running preview only
+FileHashes = dict[Path, tuple[tuple[int, int, int], str, str]]
+
+
+def story_keys(versions: dict[str, list[Path]], known: FileHashes | None = None) -> StoryKeys:
+    """`known`: hashes of files whose stamp (mtime, size, inode) is unchanged are taken from
+    it, and it is updated; for the preview, where an editor's save always changes the stamp."""
     whole: dict[str, str] = {}
     front: dict[str, str] = {}
     for slug, paths in versions.items():
         w, f = hashlib.sha256(), hashlib.sha256()
         for path in sorted(paths):
-            raw = path.read_bytes()
+            file_whole, file_front = _file_hashes(path, known)
             for h in (w, f):
                 h.update(path.as_posix().encode())
-            w.update(raw)
-            f.update(front_matter(raw))
+            w.update(file_whole.encode())
+            f.update(file_front.encode())
         whole[slug], front[slug] = w.hexdigest(), f.hexdigest()
     return StoryKeys(whole, front)
+
+
+def _file_hashes(path: Path, known: FileHashes | None) -> tuple[str, str]:
+    stamp = None
+    if known is not None:
+        st = path.stat()
+        stamp = (st.st_mtime_ns, st.st_size, st.st_ino)
+        hit = known.get(path)
+        if hit is not None and hit[0] == stamp:
+            return hit[1], hit[2]
+    raw = path.read_bytes()
+    hashes = hashlib.sha256(raw).hexdigest(), hashlib.sha256(front_matter(raw)).hexdigest()
+    if known is not None and stamp is not None:
+        known[path] = (stamp, *hashes)
+    return hashes
 
 
 _CLOSING = re.compile(rb"\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)")

@@ -240,7 +240,8 @@ class BilingualGenerator(Generator):
             [repr(self.settings.get(k)) for k in FINGERPRINT_SETTINGS] + [build_day()],
         )
         story_keys = fingerprints.story_keys(
-            {slug: [v.path for v in s.versions.values()] for slug, s in project.stories.items()}
+            {slug: [v.path for v in s.versions.values()] for slug, s in project.stories.items()},
+            _file_hashes if self.settings.get("REUSE_ARTICLES") else None,
         )
         self._keys = {id(p): fingerprints.page_key(p, shared, story_keys) for p in self.pages}
         previous = self.settings.get("PREVIOUS_OUTPUT")
@@ -355,6 +356,7 @@ def build_day() -> str:
 
 
 _previous: dict[str, Any] = {}
+_file_hashes: fingerprints.FileHashes = {}  # the preview's, across its builds
 FEED_ITEMS = 20
 
 

@@ -9,6 +9,7 @@ These are notes, not errors: the story builds without them.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # code is shown as text, never as HTML: blocks fenced with ``` or ~~~, and `spans`
 _FENCED = re.compile(r"^[ \t]*(```|~~~).*?^[ \t]*\1[^\n]*$", re.M | re.S)
@@ -33,8 +34,17 @@ WHAT = {
 }
 
 
-def html_notes(body: str) -> list[tuple[int, str]]:
+# any candidate at all, in the lower-cased text (most stories have none: one quick search)
+_ANY = re.compile(
+    r"<(?:script|iframe|object|embed|style|form|noscript|template)\b|(?:javascript|data|vbscript):"
+)
+
+
+@lru_cache(maxsize=16_384)  # the preview asks again for every unchanged story at each save
+def html_notes(body: str) -> tuple[tuple[int, str], ...]:
     """(line in the body, note) for each element or link the sanitiser removes."""
+    if not _ANY.search(body.lower()):
+        return ()
     code_free = _SPAN.sub(_blank, _FENCED.sub(_blank, body))
     notes = [
         (_line(code_free, m.start()), WHAT[m.group(1).lower()])
@@ -48,7 +58,7 @@ def html_notes(body: str) -> list[tuple[int, str]]:
         )
         for m in _BAD_LINK.finditer(code_free)
     ]
-    return sorted(notes)
+    return tuple(sorted(notes))
 
 
 def _blank(match: re.Match[str]) -> str:
