@@ -208,3 +208,22 @@ def test_print_photos_are_named_by_their_place_in_content(tmp_path: Path) -> Non
     assert photo_file("content:images/x.jpg", base) == (tmp_path / "content/images/x.jpg")
     with pytest.raises(ValueError):
         photo_file("content:../secret.jpg", base)
+
+
+def test_pagefind_indexes_the_story_document_as_it_would_the_whole_page(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """search_document hands Pagefind only the marked story: the bundle is the same bytes."""
+    from test_readers_example_site import build_example
+
+    from search.pagefind_run import bundle, kept, search_document
+
+    site = build_example(tmp_path_factory)
+    stories = kept(pages(site))
+    assert len(stories) == 10
+    document = search_document(stories[0].read_text(encoding="utf-8"))
+    assert "data-pagefind-body" in document and "<head>" not in document  # no menus either
+    made, whole = bundle(site, stories), bundle(site, stories, whole=True)
+    for files in (made, whole):  # its languages come in hash-map order: run_pagefind sorts
+        files["pagefind-entry.json"] = stable_entry(files["pagefind-entry.json"])
+    assert made == whole

@@ -72,9 +72,26 @@ def _message(message_id: int, payload: dict[str, Any]) -> bytes:
     return base64.b64encode(data) + b","
 
 
-def _requests(site: Path, files: list[Path]) -> Iterator[bytes]:
+# Around the story in article.html. Story HTML cannot hold comments (safe_html strips them),
+# so the markers are the template's own.
+_STORY = re.compile(r"<!--search-->(.*)<!--/search-->", re.S)
+_LANG = re.compile(r"<html\b[^>]*\blang=\"([^\"]*)\"")
+
+
+def search_document(html: str) -> str:
+    """What Pagefind needs of a story page: its language and the marked story. It indexes
+    nothing else of a page with `data-pagefind-body`, and the bundle is byte for byte the
+    same (tests/test_reproducible.py), for half the work: no head, menus or footer to parse."""
+    story, lang = _STORY.search(html), _LANG.search(html)
+    if story is None or lang is None:
+        return html
+    return f'<!doctype html><html lang="{lang.group(1)}"><body>{story.group(1)}</body></html>'
+
+
+def _requests(site: Path, files: list[Path], whole: bool = False) -> Iterator[bytes]:
     yield _message(0, {"type": "NewIndex", "config": None})  # its index_id is 0
     for n, path in enumerate(files, 1):
+        html = path.read_text(encoding="utf-8")
         yield _message(
             n,
             {
@@ -82,7 +99,7 @@ def _requests(site: Path, files: list[Path]) -> Iterator[bytes]:
                 "index_id": 0,
                 "file_path": path.relative_to(site).as_posix(),  # the URL, as with --site
                 "url": None,
-                "file_contents": path.read_text(encoding="utf-8"),
+                "file_contents": html if whole else search_document(html),
             },
         )
     yield _message(len(files) + 1, {"type": "GetFiles", "index_id": 0})
@@ -101,10 +118,12 @@ def _responses(stream: BufferedReader) -> Iterator[dict[str, Any]]:
         pieces.append(rest)
 
 
-def bundle(site: Path, files: list[Path]) -> dict[str, bytes]:
+def bundle(site: Path, files: list[Path], whole: bool = False) -> dict[str, bytes]:
     """The files of the search bundle of `files` (indexed in this order), by path in the
     bundle folder. Asked of the service, not written by it: it writes without waiting for
-    the disk and quits as soon as its input ends, which can leave a file half written."""
+    the disk and quits as soon as its input ends, which can leave a file half written.
+    `whole`: hand Pagefind the pages whole rather than their `search_document` (the same
+    bundle, slower: for the test that says so)."""
     last = len(files) + 1
     with tempfile.TemporaryFile() as stderr:
         process = subprocess.Popen(
@@ -122,7 +141,7 @@ def bundle(site: Path, files: list[Path]) -> dict[str, bytes]:
             """In a thread: Pagefind answers while it reads, and pipes hold little. The input
             stays open until the last answer: the service quits as soon as it ends."""
             try:
-                for request in _requests(site, files):
+                for request in _requests(site, files, whole):
                     stdin.write(request)
                 stdin.flush()
             except BaseException as exc:
