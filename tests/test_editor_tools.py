@@ -239,6 +239,21 @@ def test_since_reports_only_the_changed_files(repo: Site) -> None:
     ]
 
 
+def test_since_tells_what_a_changed_story_will_lose(repo: Site) -> None:
+    """The hook shows the HTML notes of the changed files, and still lets the commit pass."""
+    repo.add_story("a.vi.md", story("a", body='Video:\n\n<iframe src="https://x"></iframe>'))
+    repo.add_story("c.en.md", story("c", lang="en", body="<script>x()</script>"))
+    git(repo.root, "add", "content/articles/c.en.md")
+    git(repo.root, "commit", "-q", "-m", "c in English, with a script")
+    result = run_tool(repo.root, "check", "--since", "HEAD")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        "1 note: HTML that the site does not show (docs/editor-guide.md, section 15):",
+        "content/articles/a.vi.md:10: text: an embedded video, map or post (<iframe>) is "
+        "removed from the page: write a link to it instead",
+    ]
+
+
 def test_since_includes_new_untracked_stories(repo: Site) -> None:
     repo.add_story("moi.vi.md", story("moi", extra=BAD_PARTNER))
     result = run_tool(repo.root, "check", "--since", "HEAD")

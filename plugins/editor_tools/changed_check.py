@@ -9,7 +9,7 @@ error of the data files.
 from __future__ import annotations
 
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from content_model.errors import ContentError
@@ -25,6 +25,7 @@ DATA_DIR = PurePosixPath("content/data")
 class ChangedCheck:
     changed: list[str]  # paths relative to the project folder
     errors: list[ContentError]
+    notes: list[ContentError] = field(default_factory=list)  # HTML the site will not show
 
     @property
     def data_changed(self) -> bool:
@@ -44,13 +45,14 @@ def files_to_report(changed: list[str], slugs: dict[str, str]) -> set[str]:
 
 def check_changed(root: Path, changed: list[str]) -> ChangedCheck:
     """Check the project in `root`, keeping the errors that concern `changed`."""
-    _, report = load_project(root)
+    project, report = load_project(root)
     watched = files_to_report(changed, slugs_by_file(root))
     data_changed = any(is_data_file(p) for p in changed)
     errors = sorted(
         {e for e in report.errors if e.path in watched or (data_changed and is_data_file(e.path))}
     )
-    return ChangedCheck(changed, errors)
+    notes = sorted(n for n in project.notes if n.path in changed)
+    return ChangedCheck(changed, errors, notes)
 
 
 def check_since(root: Path, rev: str) -> ChangedCheck:

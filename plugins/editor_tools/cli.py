@@ -8,6 +8,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from site_build.cli import print_notes
+
 from .changed_check import ChangedCheck, check_since, check_staged
 from .git_files import GitError
 from .pre_commit_hook import install_hook
@@ -30,6 +32,7 @@ def report_changed(result: ChangedCheck) -> int:
         print("Note: a data file changed; stories that use it are checked by `make check`.")
     n_files = len(result.changed)
     files = f"{n_files} changed file{'s' if n_files != 1 else ''}"
+    print_notes([str(n) for n in result.notes])
     if not result.errors:
         print(f"OK: {files}, no errors.")
         return 0
