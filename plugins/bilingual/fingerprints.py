@@ -20,7 +20,8 @@ import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
+from importlib import metadata
 from pathlib import Path
 
 from .plan import Page
@@ -44,6 +45,22 @@ class StoryKeys:
     @cached_property
     def every_front(self) -> str:
         return hashlib.sha256(repr(sorted(self.front.items())).encode()).hexdigest()
+
+
+# What turns content into pages besides our code: an upgrade (make lock) renders again.
+LIBRARIES = ("pelican", "jinja2", "markdown", "nh3", "babel", "pillow", "weasyprint", "pydyf")
+
+
+@cache
+def library_versions() -> str:
+    return " ".join(f"{name}={_version(name)}" for name in LIBRARIES)
+
+
+def _version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "-"
 
 
 def file_hash(path: Path) -> str:

@@ -237,7 +237,8 @@ class BilingualGenerator(Generator):
         shared = fingerprints.shared_key(
             [Path(self.theme), root / "plugins"]
             + [root / "content" / d for d in ("data", "images", "bulletins")],
-            [repr(self.settings.get(k)) for k in FINGERPRINT_SETTINGS] + [build_day()],
+            [repr(self.settings.get(k)) for k in FINGERPRINT_SETTINGS]
+            + [build_day(), fingerprints.library_versions()],
         )
         story_keys = fingerprints.story_keys(
             {slug: [v.path for v in s.versions.values()] for slug, s in project.stories.items()},

@@ -20,7 +20,7 @@ from site_build.parallel import parallel_map
 from .errors import ContentInvalid
 from .markdown_html import MarkdownRenderer
 from .project import Project, StoryFile, load_project
-from .safe_html import POLICY_VERSION
+from .safe_html import POLICY_VERSION, renderer_versions
 
 # The project checked at the start of the current build (module state, never in settings:
 # Pelican pickles settings with its content cache).
@@ -65,7 +65,8 @@ def render_stories(
     same (keyed by its hash, so a fresh checkout's mtimes do not matter), the rest rendered
     on all cores for a large site."""
     cache = MarkdownCache(Path(settings.get("CONTENT_CACHE_DIR") or project.root / ".cache"))
-    config = f"{settings.get('MARKDOWN')!r} safe_html {POLICY_VERSION}"
+    # the HTML also depends on the versions of Markdown and nh3: an upgrade renders again
+    config = f"{settings.get('MARKDOWN')!r} safe_html {POLICY_VERSION} {renderer_versions()}"
     keys = {f.path: cache.key(f.body, f.front.summary, config) for f in project.files}
     missing = [f for f in project.files if keys[f.path] not in cache.entries]
     renderer = StoryRenderer(settings)

@@ -50,6 +50,13 @@ _LINK = re.compile(r'<a\b((?:[^>"]|"[^"]*")*)>')
 _EXTERNAL = re.compile(r'\s(?:href="(?:https?:)?//|target="_blank")', re.I)
 
 
+def renderer_versions() -> str:
+    """Of the libraries that make story HTML (part of the Markdown cache's key)."""
+    import markdown
+
+    return f"markdown={markdown.__version__} nh3={nh3.__version__}"
+
+
 def clean(html: str) -> str:
     """Sanitised HTML: allowed tags and attributes only, external links with rel=noopener."""
     return _LINK.sub(_add_rel, _cleaner.clean(html))
