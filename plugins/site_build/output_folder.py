@@ -18,7 +18,9 @@ import shutil
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 _RENAME_EXCHANGE = 2  # linux/fs.h
 _AT_FDCWD = -100
@@ -88,12 +90,17 @@ def remove_leftovers(output: Path) -> None:
             shutil.rmtree(stale, ignore_errors=True)
 
 
-def _exchange(a: Path, b: Path) -> bool:
+@cache
+def _renameat2() -> Any:
+    """libc's renameat2, or None (looked up once: find_library runs ldconfig)."""
     libc_name = ctypes.util.find_library("c")
     if libc_name is None:
-        return False
-    libc = ctypes.CDLL(libc_name, use_errno=True)
-    renameat2 = getattr(libc, "renameat2", None)
+        return None
+    return getattr(ctypes.CDLL(libc_name, use_errno=True), "renameat2", None)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    renameat2 = _renameat2()
     if renameat2 is None:  # glibc before 2.28, musl, macOS
         return False
     result = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
