@@ -318,3 +318,12 @@ def test_the_check_tells_what_the_site_will_not_show(site: Site) -> None:
     assert "2 notes" in build.stderr
     assert "<iframe" not in site.page("tin-tuc/a/").html
     assert "bấm" in site.page("tin-tuc/a/").text
+
+
+def test_the_notes_name_every_tag_the_sanitiser_empties() -> None:
+    """html_notes and safe_html keep one list: a tag added to one is noted by the other."""
+    from content_model.html_notes import WHAT
+    from content_model.safe_html import CLEAN_CONTENT_TAGS, URL_SCHEMES
+
+    assert set(WHAT) == CLEAN_CONTENT_TAGS | {"form"}
+    assert {"javascript", "data", "vbscript"}.isdisjoint(URL_SCHEMES)

@@ -11,16 +11,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-# code is shown as text, never as HTML: blocks fenced with ``` or ~~~, and `spans`
-_FENCED = re.compile(r"^[ \t]*(```|~~~).*?^[ \t]*\1[^\n]*$", re.M | re.S)
-_SPAN = re.compile(r"(`+)[^`\n]+?\1")
-_ELEMENT = re.compile(r"<(script|iframe|object|embed|style|form|noscript|template)\b", re.I)
-_BAD_LINK = re.compile(
-    r"""(?:href|src)\s*=\s*["']?\s*(javascript|data|vbscript):"""  # HTML
-    r"|\]\(\s*(javascript|data|vbscript):",  # Markdown: [text](javascript:...)
-    re.I,
-)
-
 WHAT = {
     "iframe": "an embedded video, map or post (<iframe>) is removed from the page: "
     "write a link to it instead",
@@ -31,13 +21,21 @@ WHAT = {
     "form": "a form (<form>) is removed from the page, with its fields",
     "noscript": "a <noscript> block is removed from the page, with its text",
     "template": "a <template> block is removed from the page, with its text",
-}
+}  # the tags safe_html removes with their content (CLEAN_CONTENT_TAGS), and forms
+_TAGS = "|".join(sorted(WHAT))
+_SCHEMES = "javascript|data|vbscript"  # addresses safe_html drops (not in its URL_SCHEMES)
 
-
-# any candidate at all, in the lower-cased text (most stories have none: one quick search)
-_ANY = re.compile(
-    r"<(?:script|iframe|object|embed|style|form|noscript|template)\b|(?:javascript|data|vbscript):"
+# code is shown as text, never as HTML: blocks fenced with ``` or ~~~, and `spans`
+_FENCED = re.compile(r"^[ \t]*(```|~~~).*?^[ \t]*\1[^\n]*$", re.M | re.S)
+_SPAN = re.compile(r"(`+)[^`\n]+?\1")
+_ELEMENT = re.compile(rf"<({_TAGS})\b", re.I)
+_BAD_LINK = re.compile(
+    rf"""(?:href|src)\s*=\s*["']?\s*({_SCHEMES}):"""  # HTML
+    rf"|\]\(\s*({_SCHEMES}):",  # Markdown: [text](javascript:...)
+    re.I,
 )
+# any candidate at all, in the lower-cased text (most stories have none: one quick search)
+_ANY = re.compile(rf"<(?:{_TAGS})\b|(?:{_SCHEMES}):")
 
 
 @lru_cache(maxsize=16_384)  # the preview asks again for every unchanged story at each save
