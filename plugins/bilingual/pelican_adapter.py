@@ -246,7 +246,7 @@ class BilingualGenerator(Generator):
         )
         self._keys = {id(p): fingerprints.page_key(p, shared, story_keys) for p in self.pages}
         previous = self.settings.get("PREVIOUS_OUTPUT")
-        manifest = _read_manifest(self.settings.get("PAGE_MANIFEST"))
+        manifest = read_manifest(self.settings.get("PAGE_MANIFEST"))
         self._reuse_from = Path(previous) if previous and manifest else None
         _previous.update(folder=self._reuse_from, manifest=manifest, shared=shared)
         self._reusable = {
@@ -338,7 +338,8 @@ def _write(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
-def _read_manifest(path: str | None) -> dict[str, str]:
+def read_manifest(path: str | None) -> dict[str, str]:
+    """The files of a build's page manifest: path -> fingerprint."""
     if not path or not Path(path).is_file():
         return {}
     try:

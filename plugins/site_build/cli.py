@@ -101,7 +101,7 @@ def _locked_build(
     from pelican.log import init as init_logging
     from pelican.settings import read_settings
 
-    from bilingual.pelican_adapter import LAST_BUILD
+    from bilingual.pelican_adapter import LAST_BUILD, read_manifest
     from content_model.pelican_adapter import current_project
 
     started = time.perf_counter()
@@ -149,7 +149,7 @@ def _locked_build(
             shutil.rmtree(target, ignore_errors=True)
         raise
     if in_place:
-        _remove_dropped_pages(output, _read_files(reading), LAST_BUILD.get("manifest", {}))
+        _remove_dropped_pages(output, read_manifest(str(reading)), LAST_BUILD.get("manifest", {}))
     else:
         output_folder.replace(output, target)
     reading.unlink(missing_ok=True)
@@ -171,13 +171,6 @@ def _locked_build(
 def _restore(reading: Path, manifest: Path) -> None:
     if reading.exists():
         reading.rename(manifest)
-
-
-def _read_files(manifest: Path) -> dict[str, str]:
-    try:
-        return dict(json.loads(manifest.read_text(encoding="utf-8"))["files"])
-    except (OSError, ValueError, KeyError, TypeError):
-        return {}
 
 
 def _remove_dropped_pages(output: Path, before: dict[str, str], now: dict[str, str]) -> None:
