@@ -36,10 +36,9 @@ def photo_url(src: str) -> str:
 def photo_file(url: str, base_url: str) -> Path:
     """The file that `photo_url(src)` names, in the folder of `base_url` (a `file://` URL of
     content/); never a file outside that folder."""
-    from urllib.parse import unquote, urlsplit
-    from urllib.request import url2pathname
+    from urllib.parse import unquote
 
-    folder = Path(url2pathname(urlsplit(base_url).path)).resolve()
+    folder = _local_path(base_url)
     path = (folder / unquote(url.removeprefix(f"{PHOTO_SCHEME}:"))).resolve()
     if not path.is_relative_to(folder):
         raise ValueError(f"{url}: not in {folder}")
@@ -87,18 +86,17 @@ def _fetcher(base_url: str, theme: Path) -> URLFetcher:
     must neither reach the network during a build nor put a file of the machine in print."""
     import mimetypes
     from urllib.parse import urlsplit
-    from urllib.request import url2pathname
 
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-    allowed = [theme.resolve(), Path(url2pathname(urlsplit(base_url).path)).resolve()]
+    allowed = [theme.resolve(), _local_path(base_url)]
 
     class PhotoFetcher(URLFetcher):
         def fetch(self, url: str, headers: object = None) -> URLFetcherResponse:
             if not url.startswith(f"{PHOTO_SCHEME}:"):
-                parts = urlsplit(url)
-                local = Path(url2pathname(parts.path)).resolve()
-                if parts.scheme != "file" or not any(local.is_relative_to(a) for a in allowed):
+                local = _local_path(url)
+                ours = any(local.is_relative_to(folder) for folder in allowed)
+                if urlsplit(url).scheme != "file" or not ours:
                     raise ValueError(f"not fetched for the print edition: {url}")
                 return super().fetch(url, headers)
             path = photo_file(url, base_url)
@@ -106,3 +104,12 @@ def _fetcher(base_url: str, theme: Path) -> URLFetcher:
             return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": mime})
 
     return PhotoFetcher()
+
+
+def _local_path(url: str) -> Path:
+    """The file or folder a `file://` URL names (for another URL: a path that no allowed
+    folder holds)."""
+    from urllib.parse import urlsplit
+    from urllib.request import url2pathname
+
+    return Path(url2pathname(urlsplit(url).path)).resolve()
