@@ -80,7 +80,31 @@ def test_a_build_stopped_half_way_leaves_the_previous_output(
     assert big_site.build() == 0
     assert _tree(big_site.output) != before
     assert not output_folder.staging_folder(big_site.output).exists()
-    assert not list(big_site.root.glob("output.old-*"))
+    _wait_until_removed(big_site.root, "output.old-*")
+
+
+def _wait_until_removed(folder: Path, pattern: str) -> None:
+    """The replaced output is deleted by a process of its own, after the build returns."""
+    deadline = time.monotonic() + 60
+    while list(folder.glob(pattern)):
+        assert time.monotonic() < deadline, f"{pattern} still there"
+        time.sleep(0.05)
+
+
+def test_the_replaced_output_is_deleted_after_the_build(big_site: Site) -> None:
+    old = big_site.output.stat().st_ino
+    assert big_site.build() == 0
+    _wait_until_removed(big_site.root, "output.old-*")
+    assert big_site.output.stat().st_ino != old  # swapped: a new folder
+    assert sorted(p.name for p in big_site.root.iterdir()) == [
+        ".cache",
+        ".output.lock",
+        "content",
+        "output",
+        "pelicanconf.py",
+        "plugins",
+        "theme",
+    ]
 
 
 def test_a_second_build_of_the_same_output_is_refused(site: Site) -> None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import gzip
 import os
 from pathlib import Path
 
 from bilingual.pelican_adapter import LAST_BUILD
-from conftest import Site, story
+from conftest import Site, make_site, story
 
 CORE_PREFIXES = (
     "index.html", "page/", "tin-tuc/", "chuyen-muc/", "the/", "luu-tru/",
@@ -304,3 +305,60 @@ def test_calendar_files_are_made_again_only_when_an_event_changes(site: Site) ->
     assert site.build() == 0
     assert ics.stat().st_ino != first
     assert "SUMMARY:Lễ ký kết" in ics.read_text(encoding="utf-8")
+
+
+def _bundle(output: Path) -> dict[str, bytes]:
+    folder = output / "pagefind"
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def test_only_the_language_of_an_edited_story_is_indexed_again(
+    site: Site, tmp_path: Path, monkeypatch
+) -> None:
+    """Each language has its own Pagefind run; an unchanged one comes from .cache/search/.
+    The bundle is the one a cold build makes."""
+    from search import pagefind_run
+
+    three_stories(site)
+    assert site.build() == 0
+    indexed: list[list[str]] = []
+    real = pagefind_run.bundle_documents
+
+    def spy(folder: Path, docs: list) -> dict[str, bytes]:
+        indexed.append([path for path, _ in docs])
+        return real(folder, docs)
+
+    monkeypatch.setattr(pagefind_run, "bundle_documents", spy)
+    text = story("a", "en", "Congress A", "2021-03-01", extra="tags: [Congress]")
+    site.add_story("a.en.md", text + "\nThe delegates planted a walnut tree.\n")
+    assert site.build() == 0
+    assert indexed == [["en/news/a/index.html"]]  # not the three Vietnamese stories
+
+    cold = make_site(tmp_path / "cold")
+    for f in (site.root / "content/articles").iterdir():
+        cold.add_story(f.name, f.read_text(encoding="utf-8"))
+    assert cold.build() == 0
+    assert _bundle(site.output) == _bundle(cold.output)
+    entry = (site.output / "pagefind/pagefind-entry.json").read_text(encoding="utf-8")
+    assert '"en"' in entry and '"vi"' in entry
+    fragments = [
+        name
+        for name, data in _bundle(site.output).items()
+        if name.startswith("fragment/en_") and b"walnut" in gzip.decompress(data)
+    ]
+    assert len(fragments) == 1  # the edit is searchable
+
+
+def test_a_deleted_story_leaves_no_folder_behind(site: Site) -> None:
+    """The next build's folders are made ahead from the last build's pages; those it no
+    longer needs are removed."""
+    three_stories(site)
+    assert site.build() == 0
+    assert (site.output / "tin-tuc/c/index.html").is_file()
+    (site.root / "content/articles/c.vi.md").unlink()
+    assert site.build() == 0
+    assert not (site.output / "tin-tuc/c").exists()
+    assert not [d for d in site.output.rglob("*") if d.is_dir() and not any(d.iterdir())]
+    assert (site.output / "tin-tuc/b/index.html").is_file()

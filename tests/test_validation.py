@@ -470,3 +470,40 @@ def test_number_with_commas_in_a_flow_mapping(site: Site) -> None:
         f"{A}:9: aid[0].committed: a number with commas was cut at the commas: write value: "
         "16104216000 (no separators)"
     ]
+
+
+def test_a_new_process_parses_only_the_stories_that_changed(site: Site, monkeypatch) -> None:
+    """Parsed stories are kept in .cache/ by the hash of their bytes: `make check` and
+    `make site` validate again only what changed. References to data files are checked
+    every time, and a story with errors is reported every time."""
+    from content_model import parsed_cache, project
+
+    site.add_story("a.vi.md", story("a", extra="partners: [gni]"))
+    site.add_story("b.vi.md", story("b"))
+    site.add_story("c.vi.md", story("c", extra="tags: 3"))  # an error
+    first = load_project(site.root, save_parsed=True)[1].lines()
+    assert len(first) == 1 and "c.vi.md" in first[0]
+
+    parsed: list[str] = []
+    real = project.load_yaml
+
+    def spy(text: str, *args, **kwargs):
+        parsed.append(text)
+        return real(text, *args, **kwargs)
+
+    monkeypatch.setattr(project, "load_yaml", spy)
+    monkeypatch.setattr(project, "_parsed", parsed_cache.ParsedStories())  # a new process
+    site.add_story("b.vi.md", story("b", title="Bài b đã sửa"))
+    site.write("content/data/partners.yaml", "[]\n")  # gni is gone
+    _, report = load_project(site.root)
+    stories = [t for t in parsed if "slug:" in t]
+    assert len(stories) == 2 and "Bài b đã sửa" in stories[0] and "tags: 3" in stories[1]
+    lines = report.lines()
+    assert any("a.vi.md" in line and "unknown partner 'gni'" in line for line in lines)
+    assert any("c.vi.md" in line for line in lines)
+
+    monkeypatch.setattr(parsed_cache, "code_version", lambda: "another version of the code")
+    monkeypatch.setattr(project, "_parsed", parsed_cache.ParsedStories())
+    parsed.clear()
+    load_project(site.root)
+    assert len([t for t in parsed if "slug:" in t]) == 3  # new code parses everything again

@@ -40,7 +40,9 @@ def _current_html() -> dict[Path, tuple[str, str | None]]:
 
 
 def check_before_build(pelican: Any) -> None:
-    project, report = load_project(project_root(pelican.settings))
+    # the preview (REUSE_ARTICLES) keeps parsed stories in memory, not in .cache/
+    save = not pelican.settings.get("REUSE_ARTICLES")
+    project, report = load_project(project_root(pelican.settings), save_parsed=save)
     if report:
         raise ContentInvalid(report)
     _current["project"] = project

@@ -20,6 +20,7 @@ from .body_limits import body_problem
 from .errors import ContentError, ErrorReport
 from .html_notes import html_notes
 from .limits import MAX_DATA_BYTES, MAX_ENTRIES, MAX_STORY_BYTES
+from .parsed_cache import ParsedStories
 from .schema import did_you_mean
 from .source import SourceError, decode, read_bytes, read_text, split_front_matter
 from .validation import validate
@@ -330,9 +331,8 @@ def story_paths(root: Path) -> list[Path]:
     return sorted(p for p in base.rglob("*") if p.suffix in STORY_SUFFIXES and p.is_file())
 
 
-# Stories parsed and valid, by path, with the bytes they were parsed from: a long-running
-# process (the preview) parses again only the files that changed.
-_parsed: dict[Path, tuple[bytes, tuple[str, dict[str, Any], LineMap, schema.FrontMatter, int]]] = {}
+# Stories parsed and valid, by path and hash of their bytes (parsed_cache.py)
+_parsed = ParsedStories()
 
 
 def load_story(root: Path, path: Path, data: SiteData, report: ErrorReport) -> StoryFile | None:
@@ -341,9 +341,9 @@ def load_story(root: Path, path: Path, data: SiteData, report: ErrorReport) -> S
     raw = _source(r, lambda: read_bytes(path, MAX_STORY_BYTES, "a story"), report)
     if raw is None:
         return None
-    cached = _parsed.get(path)
-    if cached is not None and cached[0] == raw:
-        body, value, lines, front, body_line = cached[1]
+    cached = _parsed.get(path, raw)
+    if cached is not None:
+        body, value, lines, front, body_line = cached
         _check_story_refs(root, r, value, lines, data, report)  # data files may have changed
         return StoryFile(path, r, front, body, lines, body_line)
     errors_before = len(report)
@@ -367,7 +367,7 @@ def load_story(root: Path, path: Path, data: SiteData, report: ErrorReport) -> S
     if front is None:
         return None
     if not own_errors:
-        _parsed[path] = (raw, (split.body, value, lines, front, split.body_first_line))
+        _parsed.put(path, raw, (split.body, value, lines, front, split.body_first_line), root)
     return StoryFile(path, r, front, split.body, lines, split.body_first_line)
 
 
@@ -506,16 +506,23 @@ def _shared_data(versions: list[StoryFile], report: ErrorReport) -> dict[str, An
     return out
 
 
-def load_project(root: Path) -> tuple[Project, ErrorReport]:
+def load_project(root: Path, save_parsed: bool = False) -> tuple[Project, ErrorReport]:
+    """`save_parsed`: keep the parsed stories in .cache/ for the next process. The build
+    does; `make check` only reads them (it writes nothing), and the preview keeps them in
+    memory (it would write the file at every save of a story)."""
     root = root.resolve()
     report = ErrorReport()
     data, _ = load_data(root, report)
     files: list[StoryFile] = []
-    for path in story_paths(root):
+    paths = story_paths(root)
+    _parsed.load(root)
+    for path in paths:
         f = load_story(root, path, data, report)
         if f is not None:
             _check_rates(f, data, report)
             files.append(f)
+    if save_parsed:
+        _parsed.save(root, [Path(os.path.abspath(p)) for p in paths])
     stories = _group(files, data, report)
     # imported here: bulletins.py builds on this module's helpers
     from .bulletins import load_bulletins

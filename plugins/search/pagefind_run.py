@@ -22,13 +22,18 @@ has it (when none has, every page is handed over, and Pagefind indexes them whol
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
+import os
+import pickle
 import re
 import subprocess
 import tempfile
 import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import suppress
+from importlib import metadata
 from io import BufferedReader
 from pathlib import Path
 from typing import Any
@@ -88,21 +93,34 @@ def search_document(html: str) -> str:
     return f'<!doctype html><html lang="{lang.group(1)}"><body>{story.group(1)}</body></html>'
 
 
-def _requests(site: Path, files: list[Path], whole: bool = False) -> Iterator[bytes]:
-    yield _message(0, {"type": "NewIndex", "config": None})  # its index_id is 0
-    for n, path in enumerate(files, 1):
+# (path in the site, which Pagefind turns into the URL as with --site; what it reads)
+Document = tuple[str, str]
+
+
+def documents(site: Path, files: list[Path], whole: bool = False) -> list[Document]:
+    """What Pagefind is handed for `files`, in this order. `whole`: the pages whole rather
+    than their `search_document` (the same bundle, slower: for the test that says so)."""
+    found = []
+    for path in files:
         html = path.read_text(encoding="utf-8")
+        found.append((path.relative_to(site).as_posix(), html if whole else search_document(html)))
+    return found
+
+
+def _requests(docs: list[Document]) -> Iterator[bytes]:
+    yield _message(0, {"type": "NewIndex", "config": None})  # its index_id is 0
+    for n, (file_path, contents) in enumerate(docs, 1):
         yield _message(
             n,
             {
                 "type": "AddFile",
                 "index_id": 0,
-                "file_path": path.relative_to(site).as_posix(),  # the URL, as with --site
+                "file_path": file_path,
                 "url": None,
-                "file_contents": html if whole else search_document(html),
+                "file_contents": contents,
             },
         )
-    yield _message(len(files) + 1, {"type": "GetFiles", "index_id": 0})
+    yield _message(len(docs) + 1, {"type": "GetFiles", "index_id": 0})
 
 
 def _responses(stream: BufferedReader) -> Iterator[dict[str, Any]]:
@@ -120,11 +138,15 @@ def _responses(stream: BufferedReader) -> Iterator[dict[str, Any]]:
 
 def bundle(site: Path, files: list[Path], whole: bool = False) -> dict[str, bytes]:
     """The files of the search bundle of `files` (indexed in this order), by path in the
-    bundle folder. Asked of the service, not written by it: it writes without waiting for
-    the disk and quits as soon as its input ends, which can leave a file half written.
-    `whole`: hand Pagefind the pages whole rather than their `search_document` (the same
-    bundle, slower: for the test that says so)."""
-    last = len(files) + 1
+    bundle folder."""
+    return bundle_documents(site, documents(site, files, whole))
+
+
+def bundle_documents(site: Path, docs: list[Document]) -> dict[str, bytes]:
+    """The search bundle of `docs`, by path in the bundle folder. Asked of the service, not
+    written by it: it writes without waiting for the disk and quits as soon as its input
+    ends, which can leave a file half written."""
+    last = len(docs) + 1
     with tempfile.TemporaryFile() as stderr:
         process = subprocess.Popen(
             [str(pagefind_bin.get_executable()), "--service"],
@@ -141,7 +163,7 @@ def bundle(site: Path, files: list[Path], whole: bool = False) -> dict[str, byte
             """In a thread: Pagefind answers while it reads, and pipes hold little. The input
             stays open until the last answer: the service quits as soon as it ends."""
             try:
-                for request in _requests(site, files, whole):
+                for request in _requests(docs):
                     stdin.write(request)
                 stdin.flush()
             except BaseException as exc:
@@ -178,19 +200,140 @@ def bundle(site: Path, files: list[Path], whole: bool = False) -> dict[str, byte
     return {f["path"]: base64.b64decode(f["content"]) for f in result["files"]}
 
 
-def run_pagefind(site: Path, files: list[Path]) -> None:
-    """Index `files` (in this order) into `site/pagefind/`; SearchIndexError if it fails."""
+def run_pagefind(
+    site: Path, groups: dict[str, list[Path]], cache: BundleCache | None = None
+) -> None:
+    """Index each group of files (one language each, in index order) into one bundle in
+    `site/pagefind/`; SearchIndexError if it fails."""
+    write_bundle(site, index_bundle(site, groups, cache))
+
+
+def index_bundle(
+    site: Path, groups: dict[str, list[Path]], cache: BundleCache | None = None
+) -> dict[str, bytes]:
+    """The search bundle of the groups of files (one language each, in index order).
+
+    Pagefind keeps an index per language, and a language's files are the same whether it
+    is indexed alone or with the others (only `pagefind-entry.json` lists them all): so each
+    language gets its own Pagefind process, the processes run side by side (Pagefind uses
+    one core), and a language whose documents are unchanged since the last build takes its
+    files from `cache` without running Pagefind at all. The merged bundle is byte for byte
+    the one a single run over every page makes (tests/test_reproducible.py)."""
+
+    def one(name: str, files: list[Path]) -> dict[str, bytes]:
+        docs = documents(site, files)
+        key = documents_key(docs)
+        made = cache.get(name, key) if cache is not None else None
+        if made is None:
+            made = bundle_documents(site, docs)
+            if cache is not None:
+                cache.put(name, key, made)
+        return made
+
+    with ThreadPoolExecutor(max(1, len(groups))) as pool:
+        return merge_bundles(list(pool.map(one, groups, groups.values())))
+
+
+def documents_key(docs: list[Document]) -> str:
+    """What a language's bundle is made of: its documents, in order, and Pagefind's version."""
+    digest = hashlib.sha256(f"pagefind {_pagefind_version()}".encode())
+    for file_path, contents in docs:
+        for part in (file_path, contents):
+            data = part.encode("utf-8")
+            digest.update(len(data).to_bytes(8, "little") + data)
+    return digest.hexdigest()
+
+
+def _pagefind_version() -> str:
+    try:
+        return metadata.version("pagefind_bin")
+    except metadata.PackageNotFoundError:
+        return "-"
+
+
+def merge_bundles(bundles: list[dict[str, bytes]]) -> dict[str, bytes]:
+    """One bundle of the bundles of several languages: their files together (those they
+    share, the scripts and the wasm, are the same bytes), one entry listing every language."""
+    merged: dict[str, bytes] = {}
+    entries = []
+    for made in bundles:
+        if ENTRY not in made:
+            raise SearchIndexError(f"pagefind wrote no {ENTRY}")
+        entries.append(json.loads(made[ENTRY]))
+        for name, data in made.items():
+            if name != ENTRY and merged.setdefault(name, data) != data:
+                raise SearchIndexError(f"pagefind made two different {name}")
+    if not entries:
+        return merged
+    entry = dict(entries[0])
+    languages: dict[str, Any] = {}
+    for other in entries:
+        if {k: v for k, v in other.items() if k != "languages"} != {
+            k: v for k, v in entry.items() if k != "languages"
+        }:
+            raise SearchIndexError(f"pagefind bundles disagree in {ENTRY}")
+        for lang, value in other.get("languages", {}).items():
+            if lang in languages:
+                raise SearchIndexError(f"language {lang!r} was indexed twice")
+            languages[lang] = value
+    entry["languages"] = languages
+    merged[ENTRY] = stable_entry(json.dumps(entry).encode("utf-8"))
+    return merged
+
+
+class BundleCache:
+    """Each language's bundle from the last build, by the key of its documents, in
+    `folder` (the project's .cache/search/): a build that changed the stories of one
+    language runs Pagefind for that language only."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+
+    def _path(self, name: str) -> Path:
+        return self.folder / f"{name or 'all'}.pickle"
+
+    def get(self, name: str, key: str) -> dict[str, bytes] | None:
+        with suppress(OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
+            stored_key, files = pickle.loads(self._path(name).read_bytes())
+            if stored_key == key and isinstance(files, dict):
+                return files
+        return None
+
+    def put(self, name: str, key: str, files: dict[str, bytes]) -> None:
+        with suppress(OSError):
+            self.folder.mkdir(parents=True, exist_ok=True)
+            tmp = self._path(name).with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
+            tmp.write_bytes(pickle.dumps((key, files), protocol=pickle.HIGHEST_PROTOCOL))
+            os.replace(tmp, self._path(name))
+
+
+def write_bundle(site: Path, made: dict[str, bytes], previous: Path | None = None) -> None:
+    """Write the bundle into `site/pagefind/`. A file with the same bytes in the bundle of
+    the `previous` output is linked from there, not written again: most of a rebuild's
+    index (Pagefind names a page's fragment by a hash of its contents)."""
     folder = site / BUNDLE_DIR
-    made = bundle(site, files)
-    if ENTRY not in made:
-        raise SearchIndexError(f"pagefind wrote no {ENTRY}")
-    made[ENTRY] = stable_entry(made[ENTRY])
+    before = previous / BUNDLE_DIR if previous is not None and previous != site else None
     folder.mkdir(exist_ok=True)  # never the site's folder: a failed build has removed it
+    made_folders = {folder}
     for name, data in sorted(made.items()):
         if Path(name).is_absolute() or ".." in Path(name).parts:
             raise SearchIndexError(f"pagefind: unexpected file name {name!r}")
-        (folder / name).parent.mkdir(parents=True, exist_ok=True)
-        (folder / name).write_bytes(data)
+        path = folder / name
+        if path.parent not in made_folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made_folders.add(path.parent)
+        if before is not None and _same_bytes(before / name, data):
+            with suppress(OSError):
+                os.link(before / name, path)
+                continue
+        path.write_bytes(data)
+
+
+def _same_bytes(path: Path, data: bytes) -> bool:
+    try:
+        return path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False
 
 
 def stable_entry(raw: bytes) -> bytes:
@@ -205,21 +348,34 @@ def stable_entry(raw: bytes) -> bytes:
 class Indexing:
     """Pagefind running beside the build: start it once the pages are written (which pages
     it indexes is decided then), let the build write its other files meanwhile, then
-    `wait()`."""
+    `wait()`, which writes the bundle. Written by the build's own thread, once it has
+    nothing else to do: a thread making two thousand small files while the other runs
+    Python waits for the interpreter lock at every one (seconds, measured)."""
 
-    def __init__(self, site: Path, files: list[Path] | None = None):
-        """`files`: the pages to index, in index order, all marked `data-pagefind-body`
-        (default: every page of the site with the mark, or every page if none has it)."""
+    def __init__(
+        self,
+        site: Path,
+        groups: dict[str, list[Path]] | None = None,
+        cache: BundleCache | None = None,
+        previous: Path | None = None,
+    ):
+        """`groups`: the pages to index by language, each in index order, all marked
+        `data-pagefind-body` (default: one group of every page of the site with the mark,
+        or of every page if none has it). `previous`: the last build's output, whose
+        unchanged bundle files are linked."""
         self.site = site
-        self.given = files is not None
-        self.files = files if files is not None else pages(site)
+        self.previous = previous
+        self.groups = groups
+        self.cache = cache
         self.error: BaseException | None = None
+        self.made: dict[str, bytes] = {}
         self.thread = threading.Thread(target=self._run, daemon=True)
         self.thread.start()
 
     def _run(self) -> None:
         try:
-            run_pagefind(self.site, self.files if self.given else kept(self.files))
+            groups = self.groups if self.groups is not None else {"": kept(pages(self.site))}
+            self.made = index_bundle(self.site, groups, self.cache)
         except BaseException as exc:  # raised by wait(), in the build's thread
             self.error = exc
 
@@ -227,6 +383,7 @@ class Indexing:
         self.thread.join()
         if self.error is not None:
             raise self.error
+        write_bundle(self.site, self.made, self.previous)
 
 
 def build_index(site: Path) -> None:

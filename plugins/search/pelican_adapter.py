@@ -14,7 +14,7 @@ from bilingual.plan import Page, one_per_language
 from content_model.project import Project
 
 from .fold import extra_index_words
-from .pagefind_run import BUNDLE_DIR, Indexing, build_index, in_index_order
+from .pagefind_run import BUNDLE_DIR, BundleCache, Indexing, build_index, in_index_order
 
 
 def search_pages(project: Project, context: dict[str, Any]) -> list[Page]:
@@ -43,12 +43,21 @@ INDEXED_KINDS = frozenset({"article"})
 
 
 def start_index(output: Path, settings: dict[str, Any], pages: list[Page]) -> None:
-    """Once every HTML page is written: Pagefind indexes the stories while the build writes
-    feeds, data files and static files. The preview (`make serve`) sets SEARCH_INDEX to
-    False: `make site` builds the index."""
-    if settings.get("SEARCH_INDEX", True):
-        stories = [output / p.save_as for p in pages if p.kind in INDEXED_KINDS]
-        _running[str(output)] = Indexing(output, in_index_order(output, stories) or None)
+    """Once every HTML page is written: Pagefind indexes the stories, one process per
+    language, while the build writes feeds, data files and static files; a language whose
+    stories are unchanged reuses its part of the last bundle (.cache/search/). The preview
+    (`make serve`) sets SEARCH_INDEX to False: `make site` builds the index."""
+    if not settings.get("SEARCH_INDEX", True):
+        return
+    groups: dict[str, list[Path]] = {}
+    for p in pages:
+        if p.kind in INDEXED_KINDS:
+            groups.setdefault(p.lang, []).append(output / p.save_as)
+    ordered = {lang: in_index_order(output, files) for lang, files in sorted(groups.items())}
+    caches = settings.get("CONTENT_CACHE_DIR") or Path(settings["PATH"]).resolve().parent / ".cache"
+    cache = BundleCache(Path(caches) / "search")
+    previous = settings.get("PREVIOUS_OUTPUT")
+    _running[str(output)] = Indexing(output, ordered or None, cache, Path(previous or output))
 
 
 def index_site(pelican: Any) -> None:

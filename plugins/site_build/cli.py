@@ -136,18 +136,25 @@ def _locked_build(
         },
     )
     LAST_BUILD.clear()
+    # the folders of the last build's pages, made beside this process while it works
+    skeleton = output_folder.FolderSkeleton(
+        target, () if in_place else read_manifest(str(reading)).keys()
+    )
     try:
         Pelican(settings).run()
     except ContentInvalid as exc:  # found before anything is written
+        skeleton.cancel()
         _restore(reading, manifest)
         if not in_place:
             shutil.rmtree(target, ignore_errors=True)
         return BuildResult(False, exc.report.lines(), seconds=time.perf_counter() - started)
     except BaseException:
+        skeleton.cancel()
         if not in_place:  # output/ was not touched: its manifest still describes it
             _restore(reading, manifest)
             shutil.rmtree(target, ignore_errors=True)
         raise
+    skeleton.finish(LAST_BUILD.get("manifest", {}))
     if in_place:
         _remove_dropped_pages(output, read_manifest(str(reading)), LAST_BUILD.get("manifest", {}))
     else:
