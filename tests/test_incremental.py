@@ -320,21 +320,34 @@ def test_only_the_language_of_an_edited_story_is_indexed_again(
     """Each language has its own Pagefind run; an unchanged one comes from .cache/search/.
     The bundle is the one a cold build makes."""
     from search import pagefind_run
+    from search import pelican_adapter as search_adapter
 
     three_stories(site)
     assert site.build() == 0
     indexed: list[list[str]] = []
-    real = pagefind_run.bundle_documents
+    real_bundle, real_document = pagefind_run.bundle_documents, search_adapter.search_document
 
     def spy(folder: Path, docs: list) -> dict[str, bytes]:
         indexed.append([path for path, _ in docs])
-        return real(folder, docs)
+        return real_bundle(folder, docs)
+
+    documents: list[str] = []
+
+    def document_spy(html: str) -> str:
+        documents.append(html)
+        return real_document(html)
 
     monkeypatch.setattr(pagefind_run, "bundle_documents", spy)
+    monkeypatch.setattr(search_adapter, "search_document", document_spy)
     text = story("a", "en", "Congress A", "2021-03-01", extra="tags: [Congress]")
     site.add_story("a.en.md", text + "\nThe delegates planted a walnut tree.\n")
     assert site.build() == 0
     assert indexed == [["en/news/a/index.html"]]  # not the three Vietnamese stories
+    # taken from the pages as they were rendered (the story's two), the others' from the
+    # last build's, in .cache/search/: no page is read back from disk
+    stories = [p for p in LAST_BUILD["rendered"] if p.startswith(("tin-tuc/", "en/news/"))]
+    assert sorted(stories) == ["en/news/a/index.html", "tin-tuc/a/index.html"]
+    assert len(documents) == 2 and any("walnut" in d for d in documents)
 
     cold = make_site(tmp_path / "cold")
     for f in (site.root / "content/articles").iterdir():

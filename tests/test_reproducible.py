@@ -224,6 +224,6 @@ def test_pagefind_indexes_the_story_document_as_it_would_the_whole_page(
     document = search_document(stories[0].read_text(encoding="utf-8"))
     assert "data-pagefind-body" in document and "<head>" not in document  # no menus either
     made, whole = bundle(site, stories), bundle(site, stories, whole=True)
-    for files in (made, whole):  # its languages come in hash-map order: run_pagefind sorts
+    for files in (made, whole):  # its languages come in hash-map order: merge_bundles sorts
         files["pagefind-entry.json"] = stable_entry(files["pagefind-entry.json"])
     assert made == whole

@@ -7,6 +7,7 @@ import hashlib
 import json
 import os
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -67,15 +68,34 @@ def add_page_context(provider: ContextProvider) -> None:
         _context_providers.append(provider)
 
 
-AfterPages = Callable[[Path, dict[str, Any], list[Page]], None]
+@dataclass
+class WrittenPages:
+    """Every page of the build, once all are in the output folder."""
+
+    pages: list[Page]
+    keys: dict[str, str]  # save_as -> fingerprint: an equal fingerprint is an equal file
+    # save_as -> {extract name: value}, for the pages this build rendered (add_page_extract)
+    extracts: dict[str, dict[str, Any]]
+
+
+AfterPages = Callable[[Path, dict[str, Any], WrittenPages], None]
 _after_pages: list[AfterPages] = []
+PageExtract = Callable[[Page, str], Any]
+_page_extracts: dict[str, PageExtract] = {}
 
 
 def after_pages(hook: AfterPages) -> None:
-    """`hook(output_path, settings, pages)` runs as soon as every HTML page is written,
+    """`hook(output_path, settings, written)` runs as soon as every HTML page is written,
     before feeds, data files and static files (the search index starts there)."""
     if hook not in _after_pages:
         _after_pages.append(hook)
+
+
+def add_page_extract(name: str, extract: PageExtract) -> None:
+    """`extract(page, html)` keeps something of a page where it is rendered (a forked
+    worker, for a large site), from its HTML in memory: the search document, so that the
+    index never reads the pages back from disk. None: nothing for this page."""
+    _page_extracts[name] = extract
 
 
 def add_files(writer: FileWriter) -> None:
@@ -215,9 +235,14 @@ class BilingualGenerator(Generator):
             key=lambda p: urls.LANGS.index(p.lang),
         )
         with progress.bar("Rendering pages", len(todo)) as advance:
-            parallel_map(self._render_page, todo, advance)
+            extracts = parallel_map(self._render_page, todo, advance)
+        written = WrittenPages(
+            self.pages,
+            {p.save_as: self._keys[id(p)] for p in self.pages},
+            {p.save_as: found for p, found in zip(todo, extracts, strict=True) if found},
+        )
         for hook in _after_pages:
-            hook(Path(self.output_path), self.settings, self.pages)
+            hook(Path(self.output_path), self.settings, written)
         LAST_BUILD.setdefault("manifest", {}).update(
             {p.save_as: self._keys[id(p)] for p in self.pages}
         )
@@ -267,7 +292,7 @@ class BilingualGenerator(Generator):
         target.parent.mkdir(parents=True, exist_ok=True)
         os.link(self._reuse_from / page.save_as, target)
 
-    def _render_page(self, page: Page) -> None:
+    def _render_page(self, page: Page) -> dict[str, Any]:
         target = Path(self.output_path) / page.save_as
         if self._catalog_lang != page.lang:
             self.env.install_gettext_translations(self._catalogs[page.lang], newstyle=True)
@@ -280,6 +305,11 @@ class BilingualGenerator(Generator):
         template = page.template or TEMPLATES[page.kind]
         html = self.get_template(template.removesuffix(".html")).render(context)
         _write(target, html)
+        return {
+            name: value
+            for name, extract in _page_extracts.items()
+            if (value := extract(page, html)) is not None
+        }
 
     def _provided_context(self, page: Page, project: Project, context: dict[str, Any]) -> list:
         """Add every capability's variables to `context`; return the partials they name."""

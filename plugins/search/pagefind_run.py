@@ -17,6 +17,9 @@ they are put in alphabetical order (the search script looks a language up by nam
 
 Only pages with `data-pagefind-body` are handed over: Pagefind drops the others when any page
 has it (when none has, every page is handed over, and Pagefind indexes them whole).
+
+Fast: each language is indexed by a Pagefind process of its own, side by side, and a language
+whose documents did not change since the last build is not indexed again (`index_bundle`).
 """
 
 from __future__ import annotations
@@ -25,7 +28,6 @@ import base64
 import hashlib
 import json
 import os
-import pickle
 import re
 import subprocess
 import tempfile
@@ -35,10 +37,12 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import suppress
 from importlib import metadata
 from io import BufferedReader
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import pagefind_bin
+
+from .caches import BundleCache, Document
 
 BUNDLE_DIR = "pagefind"
 ENTRY = "pagefind-entry.json"
@@ -63,6 +67,10 @@ def pages(site: Path) -> list[Path]:
 
 def in_index_order(site: Path, files: list[Path]) -> list[Path]:
     return sorted(files, key=lambda p: p.relative_to(site).parts)
+
+
+def documents_in_index_order(docs: list[Document]) -> list[Document]:
+    return sorted(docs, key=lambda d: PurePosixPath(d[0]).parts)
 
 
 def kept(files: list[Path]) -> list[Path]:
@@ -91,10 +99,6 @@ def search_document(html: str) -> str:
     if story is None or lang is None:
         return html
     return f'<!doctype html><html lang="{lang.group(1)}"><body>{story.group(1)}</body></html>'
-
-
-# (path in the site, which Pagefind turns into the URL as with --site; what it reads)
-Document = tuple[str, str]
 
 
 def documents(site: Path, files: list[Path], whole: bool = False) -> list[Document]:
@@ -200,18 +204,10 @@ def bundle_documents(site: Path, docs: list[Document]) -> dict[str, bytes]:
     return {f["path"]: base64.b64decode(f["content"]) for f in result["files"]}
 
 
-def run_pagefind(
-    site: Path, groups: dict[str, list[Path]], cache: BundleCache | None = None
-) -> None:
-    """Index each group of files (one language each, in index order) into one bundle in
-    `site/pagefind/`; SearchIndexError if it fails."""
-    write_bundle(site, index_bundle(site, groups, cache))
-
-
 def index_bundle(
-    site: Path, groups: dict[str, list[Path]], cache: BundleCache | None = None
+    site: Path, groups: dict[str, list[Document]], cache: BundleCache | None = None
 ) -> dict[str, bytes]:
-    """The search bundle of the groups of files (one language each, in index order).
+    """The search bundle of groups of documents (one language each, in index order).
 
     Pagefind keeps an index per language, and a language's files are the same whether it
     is indexed alone or with the others (only `pagefind-entry.json` lists them all): so each
@@ -220,8 +216,7 @@ def index_bundle(
     files from `cache` without running Pagefind at all. The merged bundle is byte for byte
     the one a single run over every page makes (tests/test_reproducible.py)."""
 
-    def one(name: str, files: list[Path]) -> dict[str, bytes]:
-        docs = documents(site, files)
+    def one(name: str, docs: list[Document]) -> dict[str, bytes]:
         key = documents_key(docs)
         made = cache.get(name, key) if cache is not None else None
         if made is None:
@@ -281,32 +276,6 @@ def merge_bundles(bundles: list[dict[str, bytes]]) -> dict[str, bytes]:
     return merged
 
 
-class BundleCache:
-    """Each language's bundle from the last build, by the key of its documents, in
-    `folder` (the project's .cache/search/): a build that changed the stories of one
-    language runs Pagefind for that language only."""
-
-    def __init__(self, folder: Path):
-        self.folder = folder
-
-    def _path(self, name: str) -> Path:
-        return self.folder / f"{name or 'all'}.pickle"
-
-    def get(self, name: str, key: str) -> dict[str, bytes] | None:
-        with suppress(OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
-            stored_key, files = pickle.loads(self._path(name).read_bytes())
-            if stored_key == key and isinstance(files, dict):
-                return files
-        return None
-
-    def put(self, name: str, key: str, files: dict[str, bytes]) -> None:
-        with suppress(OSError):
-            self.folder.mkdir(parents=True, exist_ok=True)
-            tmp = self._path(name).with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
-            tmp.write_bytes(pickle.dumps((key, files), protocol=pickle.HIGHEST_PROTOCOL))
-            os.replace(tmp, self._path(name))
-
-
 def write_bundle(site: Path, made: dict[str, bytes], previous: Path | None = None) -> None:
     """Write the bundle into `site/pagefind/`. A file with the same bytes in the bundle of
     the `previous` output is linked from there, not written again: most of a rebuild's
@@ -355,14 +324,14 @@ class Indexing:
     def __init__(
         self,
         site: Path,
-        groups: dict[str, list[Path]] | None = None,
+        groups: dict[str, list[Document]] | None = None,
         cache: BundleCache | None = None,
         previous: Path | None = None,
     ):
-        """`groups`: the pages to index by language, each in index order, all marked
-        `data-pagefind-body` (default: one group of every page of the site with the mark,
-        or of every page if none has it). `previous`: the last build's output, whose
-        unchanged bundle files are linked."""
+        """`groups`: the documents of the pages to index by language, each in index order,
+        pages all marked `data-pagefind-body` (default: one group of every page of the site
+        with the mark, or of every page if none has it). `previous`: the last build's
+        output, whose unchanged bundle files are linked."""
         self.site = site
         self.previous = previous
         self.groups = groups
@@ -374,7 +343,9 @@ class Indexing:
 
     def _run(self) -> None:
         try:
-            groups = self.groups if self.groups is not None else {"": kept(pages(self.site))}
+            groups = self.groups
+            if groups is None:
+                groups = {"": documents(self.site, kept(pages(self.site)))}
             self.made = index_bundle(self.site, groups, self.cache)
         except BaseException as exc:  # raised by wait(), in the build's thread
             self.error = exc

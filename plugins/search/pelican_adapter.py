@@ -9,12 +9,25 @@ from typing import Any
 from markupsafe import Markup
 from pelican import signals
 
-from bilingual.pelican_adapter import add_page_context, add_pages, after_pages
+from bilingual.pelican_adapter import (
+    WrittenPages,
+    add_page_context,
+    add_page_extract,
+    add_pages,
+    after_pages,
+)
 from bilingual.plan import Page, one_per_language
 from content_model.project import Project
 
+from .caches import BundleCache, Document, DocumentCache
 from .fold import extra_index_words
-from .pagefind_run import BUNDLE_DIR, BundleCache, Indexing, build_index, in_index_order
+from .pagefind_run import (
+    BUNDLE_DIR,
+    Indexing,
+    build_index,
+    documents_in_index_order,
+    search_document,
+)
 
 
 def search_pages(project: Project, context: dict[str, Any]) -> list[Page]:
@@ -42,22 +55,38 @@ _running: dict[str, Indexing] = {}
 INDEXED_KINDS = frozenset({"article"})
 
 
-def start_index(output: Path, settings: dict[str, Any], pages: list[Page]) -> None:
+def story_document(page: Page, html: str) -> str | None:
+    """Kept where a story page is rendered: what Pagefind reads of it."""
+    return search_document(html) if page.kind in INDEXED_KINDS else None
+
+
+def start_index(output: Path, settings: dict[str, Any], written: WrittenPages) -> None:
     """Once every HTML page is written: Pagefind indexes the stories, one process per
     language, while the build writes feeds, data files and static files; a language whose
     stories are unchanged reuses its part of the last bundle (.cache/search/). The preview
     (`make serve`) sets SEARCH_INDEX to False: `make site` builds the index."""
     if not settings.get("SEARCH_INDEX", True):
         return
-    groups: dict[str, list[Path]] = {}
-    for p in pages:
-        if p.kind in INDEXED_KINDS:
-            groups.setdefault(p.lang, []).append(output / p.save_as)
-    ordered = {lang: in_index_order(output, files) for lang, files in sorted(groups.items())}
     caches = settings.get("CONTENT_CACHE_DIR") or Path(settings["PATH"]).resolve().parent / ".cache"
-    cache = BundleCache(Path(caches) / "search")
-    previous = settings.get("PREVIOUS_OUTPUT")
-    _running[str(output)] = Indexing(output, ordered or None, cache, Path(previous or output))
+    known = DocumentCache(Path(caches) / "search")
+    groups: dict[str, list[Document]] = {}
+    kept: dict[str, tuple[str, str]] = {}
+    for page in written.pages:
+        if page.kind not in INDEXED_KINDS:
+            continue
+        path, fingerprint = page.save_as, written.keys.get(page.save_as, "")
+        doc = written.extracts.get(path, {}).get("search")
+        if doc is None:
+            doc = known.get(path, fingerprint)
+        if doc is None:  # linked from the last build, whose documents were not kept
+            doc = search_document((output / path).read_text(encoding="utf-8"))
+        groups.setdefault(page.lang, []).append((path, doc))
+        kept[path] = (fingerprint, doc)
+    known.save(kept)
+    ordered = {lang: documents_in_index_order(docs) for lang, docs in sorted(groups.items())}
+    previous = Path(settings.get("PREVIOUS_OUTPUT") or output)
+    bundles = BundleCache(Path(caches) / "search")
+    _running[str(output)] = Indexing(output, ordered or None, bundles, previous)
 
 
 def index_site(pelican: Any) -> None:
@@ -75,5 +104,6 @@ def index_site(pelican: Any) -> None:
 def register() -> None:
     add_pages(search_pages)
     add_page_context(page_context)
+    add_page_extract("search", story_document)
     after_pages(start_index)
     signals.finalized.connect(index_site)
