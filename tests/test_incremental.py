@@ -375,3 +375,18 @@ def test_a_deleted_story_leaves_no_folder_behind(site: Site) -> None:
     assert not (site.output / "tin-tuc/c").exists()
     assert not [d for d in site.output.rglob("*") if d.is_dir() and not any(d.iterdir())]
     assert (site.output / "tin-tuc/b/index.html").is_file()
+
+
+def test_damaged_caches_only_cost_the_work_they_would_save(site: Site) -> None:
+    three_stories(site)
+    assert site.build() == 0
+    caches = sorted(p for p in (site.root / ".cache").rglob("*.pickle"))
+    names = {p.relative_to(site.root / ".cache").as_posix() for p in caches}
+    assert {"stories.pickle", "search/documents.pickle", "search/bundle-vi.pickle"} <= names
+    for path in caches:
+        path.write_bytes(b"\x80\x05 not a pickle")
+    site.add_story("c.vi.md", story("c", "vi", "Hoạt động C đã sửa", "2022-07-01"))
+    assert site.build() == 0
+    assert "Hoạt động C đã sửa" in site.page("tin-tuc/c/").text
+    entry = (site.output / "pagefind/pagefind-entry.json").read_text(encoding="utf-8")
+    assert '"vi"' in entry and '"en"' in entry

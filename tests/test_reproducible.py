@@ -227,3 +227,29 @@ def test_pagefind_indexes_the_story_document_as_it_would_the_whole_page(
     for files in (made, whole):  # its languages come in hash-map order: merge_bundles sorts
         files["pagefind-entry.json"] = stable_entry(files["pagefind-entry.json"])
     assert made == whole
+
+
+def test_languages_indexed_apart_make_the_bundle_of_one_run(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """The build runs Pagefind once per language and merges: the very bytes of one run over
+    every story (and of what the build wrote)."""
+    from test_readers_example_site import build_example
+
+    from search.pagefind_run import bundle, kept, merge_bundles
+
+    site = build_example(tmp_path_factory)
+    stories = kept(pages(site))
+    by_lang = [[p for p in stories if p.parts[len(site.parts)] == "en"]]
+    by_lang.append([p for p in stories if p not in by_lang[0]])
+    assert all(len(group) == 5 for group in by_lang)
+    one_run = bundle(site, stories)
+    one_run["pagefind-entry.json"] = stable_entry(one_run["pagefind-entry.json"])
+    merged = merge_bundles([bundle(site, group) for group in by_lang])
+    assert merged == one_run
+    written = {
+        p.relative_to(site / "pagefind").as_posix(): p.read_bytes()
+        for p in (site / "pagefind").rglob("*")
+        if p.is_file()
+    }
+    assert written == merged

@@ -243,9 +243,7 @@ class BilingualGenerator(Generator):
         )
         for hook in _after_pages:
             hook(Path(self.output_path), self.settings, written)
-        LAST_BUILD.setdefault("manifest", {}).update(
-            {p.save_as: self._keys[id(p)] for p in self.pages}
-        )
+        LAST_BUILD.setdefault("manifest", {}).update(written.keys)
         LAST_BUILD.update(
             rendered=sorted(p.save_as for p in todo),
             reused=len(reused),

@@ -62,7 +62,8 @@ class ParsedStories:
         if root in self._loaded:
             return
         self._loaded.add(root)
-        with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, ValueError):
+        # any failure (a damaged file, classes since renamed) only costs parsing everything
+        with contextlib.suppress(Exception):
             version, kept = pickle.loads((root / CACHE_FILE).read_bytes())
             if version == code_version() and isinstance(kept, dict):
                 for rel, entry in kept.items():

@@ -26,7 +26,7 @@ class PickleStore:
         self.folder = folder
 
     def load(self, name: str) -> Any:
-        with suppress(OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
+        with suppress(Exception):  # damaged, or of another version: as if there were none
             return pickle.loads((self.folder / f"{name}.pickle").read_bytes())
         return None
 

@@ -1,3 +1,28 @@
-from .cli import main
+"""`python -m site_build`: what `make check`, `make site` and `make serve` run.
 
-raise SystemExit(main())
+A check or a build is a batch process whose objects (the checked project, Pelican's articles,
+the page plan) live until its end. So the cyclic garbage collector is off while it runs: its
+passes over those objects cost about a tenth of a build of 5000 stories, and peak memory is
+the same without it (measured with `make bench`). And the process ends without freeing them one
+by one (`os._exit` once its output is flushed): 0.4 s at 1000 stories, 2 s at 5000. The
+preview is a long-running process and keeps both.
+"""
+
+import gc
+import logging
+import os
+import sys
+
+from .cli import parse_args, run
+
+args = parse_args()
+batch = args.command in ("check", "build")
+if batch:
+    gc.disable()
+code = run(args)
+if not batch:
+    raise SystemExit(code)
+logging.shutdown()
+sys.stdout.flush()
+sys.stderr.flush()
+os._exit(code)

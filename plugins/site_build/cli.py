@@ -221,14 +221,21 @@ def serve(root: Path, output: Path, port: int) -> int:
     return Preview(root, output, port).run()
 
 
-def main(argv: list[str] | None = None) -> int:
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="site_build", description=__doc__)
     parser.add_argument("command", choices=["check", "build", "serve"])
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder")
     parser.add_argument("--output", type=Path, default=None, help="default: ROOT/output")
     parser.add_argument("--settings", default="pelicanconf.py")
     parser.add_argument("--port", type=int, default=8000)
-    args = parser.parse_args(argv)
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    return run(parse_args(argv))
+
+
+def run(args: argparse.Namespace) -> int:
     output = args.output or args.root / "output"
     if args.command == "check":
         return check(args.root)
