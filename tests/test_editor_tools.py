@@ -441,6 +441,8 @@ def test_workflow_tests_builds_and_deploys_main_only() -> None:
     assert runs.index("make test") < runs.index(publish)
     uses = {step.get("uses", "").split("@")[0]: step for step in build["steps"]}
     assert uses["actions/setup-python"]["with"]["python-version"] == "3.11"
+    cache = uses["actions/cache"]  # kept between runs: content-hash caches work in CI
+    assert cache["with"]["path"] == ".cache" and build["steps"].index(cache) < runs.index(publish)
     upload = uses["actions/upload-pages-artifact"]
     main_only = "github.event_name == 'push' && github.ref == 'refs/heads/main'"
     assert (upload["if"], upload["with"]["path"]) == (main_only, "output/")
