@@ -63,12 +63,17 @@ def big_site(site: Site) -> Site:
 def test_a_build_stopped_half_way_leaves_the_previous_output(
     big_site: Site, how: signal.Signals
 ) -> None:
-    before = _tree(big_site.output)
+    before, inode = _tree(big_site.output), big_site.output.stat().st_ino
     # a change that touches every page, so that the new build is really writing
     big_site.write("content/data/site.yaml", (REPO / "content/data/site.yaml").read_text())
     process = _start_build(big_site)
-    _wait_for_pages(output_folder.staging_folder(big_site.output), process, 40)
+    _wait_for_pages(output_folder.staging_folder(big_site.output), process, 1)
+    # frozen while it writes: the build cannot finish (and swap) between this check and the
+    # signal, as it could when the check took longer than the rest of the build
+    process.send_signal(signal.SIGSTOP)
+    assert big_site.output.stat().st_ino == inode, "the build ended before it could be stopped"
     process.send_signal(how)
+    process.send_signal(signal.SIGCONT)
     _, stderr = process.communicate(timeout=60)
     assert _tree(big_site.output) == before
     if how == signal.SIGINT:
