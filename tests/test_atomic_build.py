@@ -168,3 +168,12 @@ def test_readers_never_find_the_output_missing(tmp_path: Path) -> None:
     assert (output / "index.html").read_text() == "299"
     assert not output_folder.staging_folder(output).exists()
     assert missing == []
+
+
+def test_folders_made_ahead_stay_inside_and_unused_ones_go(tmp_path: Path) -> None:
+    staging = tmp_path / "output.building"
+    last_build = ["a/index.html", "b/c/index.html", "../outside/index.html", "/abs/index.html"]
+    skeleton = output_folder.FolderSkeleton(staging, last_build)
+    skeleton.finish(["a/index.html"])  # this build has no page under b/
+    assert sorted(p.relative_to(staging).as_posix() for p in staging.rglob("*")) == ["a"]
+    assert not (tmp_path / "outside").exists() and not Path("/abs").exists()

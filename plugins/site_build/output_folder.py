@@ -120,7 +120,10 @@ class FolderSkeleton:
 
     def __init__(self, folder: Path, files: Iterable[str]):
         self.folder = folder
-        self.made = {PurePosixPath(f).parent for f in files} - {PurePosixPath(".")}
+        parents = {PurePosixPath(f).parent for f in files}
+        # inside the folder only, whatever the manifest holds
+        self.made = {p for p in parents if not p.is_absolute() and ".." not in p.parts}
+        self.made.discard(PurePosixPath("."))
         self.process: subprocess.Popen[bytes] | None = None
         if not self.made:
             return
