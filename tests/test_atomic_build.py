@@ -35,7 +35,14 @@ def _start_build(site: Site) -> subprocess.Popen[str]:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        # Ctrl-C as in a terminal: tests started in the background by a shell without job
+        # control inherit an ignored SIGINT, and Python then never raises KeyboardInterrupt
+        preexec_fn=_default_sigint,
     )
+
+
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _wait_for_pages(staging: Path, process: subprocess.Popen[str], count: int) -> None:
