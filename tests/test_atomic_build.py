@@ -179,8 +179,11 @@ def test_readers_never_find_the_output_missing(tmp_path: Path) -> None:
 
 def test_folders_made_ahead_stay_inside_and_unused_ones_go(tmp_path: Path) -> None:
     staging = tmp_path / "output.building"
+    escape = f"x\0{tmp_path}/nul/index.html"  # a NUL separates the folders for the helper
     last_build = ["a/index.html", "b/c/index.html", "../outside/index.html", "/abs/index.html"]
-    skeleton = output_folder.FolderSkeleton(staging, last_build)
+    skeleton = output_folder.FolderSkeleton(staging)
+    skeleton.start([*last_build, escape, "\ud800/index.html"])  # a damaged manifest
     skeleton.finish(["a/index.html"])  # this build has no page under b/
     assert sorted(p.relative_to(staging).as_posix() for p in staging.rglob("*")) == ["a"]
     assert not (tmp_path / "outside").exists() and not Path("/abs").exists()
+    assert not (tmp_path / "nul").exists()

@@ -26,7 +26,8 @@ from .yaml_loader import LineMap
 Parsed = tuple[str, dict[str, Any], LineMap, FrontMatter, int]
 
 CACHE_FILE = Path(".cache") / "stories.pickle"
-LIBRARIES = ("pydantic", "pydantic-core", "PyYAML")
+# what parses and validates: Babel's data too (the currencies an aid figure may use)
+LIBRARIES = ("pydantic", "pydantic-core", "PyYAML", "babel")
 
 
 @cache
@@ -70,8 +71,8 @@ class ParsedStories:
                     self.entries.setdefault(root / rel, entry)
 
     def save(self, root: Path, paths: list[Path]) -> None:
-        """Keep the entries of `paths` (this run's stories) if any changed: a build writes
-        once, a preview's first build too (later ones keep them in memory only)."""
+        """Keep the entries of `paths` (this run's stories) if any changed (called by the
+        build; the preview keeps them in memory only)."""
         if root not in self._changed:
             return
         self._changed.discard(root)

@@ -136,12 +136,12 @@ def _locked_build(
         },
     )
     LAST_BUILD.clear()
-    # the folders of the last build's pages, made beside this process while it works
-    skeleton = output_folder.FolderSkeleton(
-        target, () if in_place else read_manifest(str(reading)).keys()
-    )
+    skeleton = output_folder.FolderSkeleton(target)
     try:
+        if not in_place:  # the folders of the last build's pages, made while this one works
+            skeleton.start(read_manifest(str(reading)).keys())
         Pelican(settings).run()
+        skeleton.finish(LAST_BUILD.get("manifest", {}))
     except ContentInvalid as exc:  # found before anything is written
         skeleton.cancel()
         _restore(reading, manifest)
@@ -154,7 +154,6 @@ def _locked_build(
             _restore(reading, manifest)
             shutil.rmtree(target, ignore_errors=True)
         raise
-    skeleton.finish(LAST_BUILD.get("manifest", {}))
     if in_place:
         _remove_dropped_pages(output, read_manifest(str(reading)), LAST_BUILD.get("manifest", {}))
     else:

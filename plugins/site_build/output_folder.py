@@ -118,23 +118,30 @@ class FolderSkeleton:
     files into them). `finish()` waits for it and removes the folders this build left
     empty: a story deleted since the last build."""
 
-    def __init__(self, folder: Path, files: Iterable[str]):
+    def __init__(self, folder: Path):
         self.folder = folder
-        parents = {PurePosixPath(f).parent for f in files}
-        # inside the folder only, whatever the manifest holds
-        self.made = {p for p in parents if not p.is_absolute() and ".." not in p.parts}
-        self.made.discard(PurePosixPath("."))
+        self.made: dict[PurePosixPath, bytes] = {}
         self.process: subprocess.Popen[bytes] | None = None
+
+    def start(self, files: Iterable[str]) -> None:
+        """Make the folders of `files` (paths relative to the folder: a manifest's keys)."""
+        for f in files:
+            d = PurePosixPath(f).parent
+            # inside the folder only, whatever the manifest holds
+            if d.is_absolute() or ".." in d.parts or d == PurePosixPath(".") or "\0" in f:
+                continue
+            with suppress(UnicodeEncodeError):
+                self.made[d] = os.fsencode(str(d))
         if not self.made:
             return
-        folder.mkdir(parents=True, exist_ok=True)
+        self.folder.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryFile() as names:
-            names.write(b"\0".join(str(d).encode() for d in sorted(self.made)))
+            names.write(b"\0".join(sorted(self.made.values())))
             names.seek(0)
             with suppress(OSError):  # no helper: the build makes each folder as it goes
                 self.process = subprocess.Popen(
                     [sys.executable, "-I", "-S", "-c", _MAKE_FOLDERS],
-                    cwd=folder,
+                    cwd=self.folder,
                     stdin=names,
                     stdout=subprocess.DEVNULL,
                     stderr=subprocess.DEVNULL,
