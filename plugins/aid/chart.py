@@ -12,6 +12,8 @@ from xml.sax.saxutils import escape
 
 from babel.numbers import format_compact_decimal
 
+from content_model.values import babel_locale
+
 from .money import money_short
 
 WIDTH, HEIGHT = 640, 300
@@ -72,7 +74,9 @@ def render_chart(bars: list[Bar], labels: Labels, lang: str, chart_id: str = "ai
     for i in range(5):  # horizontal grid and axis labels
         value = top_value * i / 4
         y = TOP + plot_h - float(value * scale)
-        tick = format_compact_decimal(value, format_type="long", locale=lang, fraction_digits=1)
+        tick = format_compact_decimal(
+            value, format_type="long", locale=babel_locale(lang), fraction_digits=1
+        )
         out.append(
             f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" '
             f'stroke="#dde3ea" stroke-width="1"/>'

@@ -11,7 +11,7 @@ from decimal import Decimal
 from babel.dates import format_date
 from babel.numbers import format_compact_decimal, format_decimal, format_percent
 
-from content_model.values import Period
+from content_model.values import Period, babel_locale
 
 # How Vietnamese text names a currency after a full amount, and after a short one.
 _VI_FULL_UNIT = {"VND": "VNĐ"}
@@ -20,7 +20,7 @@ _VI_SHORT_UNIT = {"VND": "đồng"}
 
 def money_full(value: Decimal | int | float, currency: str, lang: str) -> str:
     """Every digit: `16.104.216.000 VNĐ` / `VND 16,104,216,000`."""
-    number = format_decimal(value, locale=lang)
+    number = format_decimal(value, locale=babel_locale(lang))
     if lang == "vi":
         return f"{number} {_VI_FULL_UNIT.get(currency, currency)}"
     return f"{currency} {number}"
@@ -30,9 +30,11 @@ def money_short(value: Decimal | int | float, currency: str, lang: str) -> str:
     """Rounded in words: `15,2 triệu USD`, `207 tỷ đồng` / `USD 15.2 million`; below a
     million, whole units read better: `692.023 USD` / `USD 692,023`."""
     if abs(value) < 1_000_000:
-        number = format_decimal(round(Decimal(str(value))), locale=lang)
+        number = format_decimal(round(Decimal(str(value))), locale=babel_locale(lang))
     else:
-        number = format_compact_decimal(value, format_type="long", locale=lang, fraction_digits=2)
+        number = format_compact_decimal(
+            value, format_type="long", locale=babel_locale(lang), fraction_digits=2
+        )
     if lang == "vi":
         return f"{number} {_VI_SHORT_UNIT.get(currency, currency)}"
     return f"{currency} {number}"
@@ -40,7 +42,7 @@ def money_short(value: Decimal | int | float, currency: str, lang: str) -> str:
 
 def percent(value: Decimal | int | float, lang: str) -> str:
     """A percentage given as a number of percent (81.8): `81,8%` / `81.8%`."""
-    return format_percent(Decimal(str(value)) / 100, "#,##0.0%", locale=lang)
+    return format_percent(Decimal(str(value)) / 100, "#,##0.0%", locale=babel_locale(lang))
 
 
 def period_label(period: Period, lang: str) -> str:
@@ -52,11 +54,12 @@ def period_label(period: Period, lang: str) -> str:
     if (start.year, start.month) == (end.year, end.month):  # one month
         if lang == "vi":
             return f"tháng {start.month}/{start.year}"
-        return format_date(start, "MMM y", locale=lang)
+        return format_date(start, "MMM y", locale=babel_locale(lang))
     if lang == "vi":
         if start.year == end.year:
             return f"tháng {start.month}–{end.month}/{end.year}"
         return f"{start.month:02d}/{start.year}–{end.month:02d}/{end.year}"
+    loc = babel_locale(lang)
     if start.year == end.year:
-        return f"{format_date(start, 'MMM', locale=lang)}–{format_date(end, 'MMM y', locale=lang)}"
-    return f"{format_date(start, 'MMM y', locale=lang)}–{format_date(end, 'MMM y', locale=lang)}"
+        return f"{format_date(start, 'MMM', locale=loc)}–{format_date(end, 'MMM y', locale=loc)}"
+    return f"{format_date(start, 'MMM y', locale=loc)}–{format_date(end, 'MMM y', locale=loc)}"

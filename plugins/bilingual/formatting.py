@@ -9,6 +9,8 @@ from functools import lru_cache
 from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal
 
+from content_model.values import babel_locale
+
 
 def format_day(value: date | datetime, lang: str, style: str = "long") -> str:
     """vi: `9 tháng 6, 2022`; en: `June 9, 2022`."""
@@ -20,13 +22,13 @@ def format_day(value: date | datetime, lang: str, style: str = "long") -> str:
 @lru_cache(maxsize=8192)
 def _format_day(value: date, lang: str, style: str) -> str:
     # the same dates are shown on many listing pages; Babel's formatting is not cheap
-    return _babel_date(value, format=style, locale=lang)
+    return _babel_date(value, format=style, locale=babel_locale(lang))
 
 
 def format_number(value: int | float | Decimal, lang: str) -> str:
     """vi: `16.104.216.000`; en: `16,104,216,000`."""
-    return format_decimal(value, locale=lang)
+    return format_decimal(value, locale=babel_locale(lang))
 
 
 def format_month_year(value: date | datetime, lang: str) -> str:
-    return _babel_date(value, format="MMMM y", locale=lang)
+    return _babel_date(value, format="MMMM y", locale=babel_locale(lang))

@@ -22,6 +22,7 @@ from babel.dates import format_date, get_month_names
 
 from content_model.project import Project
 from content_model.schema import EVENT_KINDS, SITE_TZ, Event
+from content_model.values import babel_locale
 from partners.references import StoryLink, story_link
 
 KIND_LABELS: dict[str, dict[str, str]] = {
@@ -122,7 +123,7 @@ class Year:
 
 def by_month(events: Iterable[CalendarEvent], lang: str, prefix: str = "") -> list[Year]:
     """Years and months in the order of `events` (each event under the month it starts)."""
-    names = get_month_names("wide", context="stand-alone", locale=lang)
+    names = get_month_names("wide", context="stand-alone", locale=babel_locale(lang))
     years: list[Year] = []
     for e in events:
         y, m = e.start.year, e.start.month
@@ -138,10 +139,11 @@ def by_month(events: Iterable[CalendarEvent], lang: str, prefix: str = "") -> li
 
 def when(start: date, end: date | None, lang: str) -> str:
     """`20 tháng 9, 2019`; a range: `20–21 tháng 9, 2019` / `September 20–21, 2019`."""
+    loc = babel_locale(lang)
     if end is None or end == start:
-        return format_date(start, "long", locale=lang)
+        return format_date(start, "long", locale=loc)
     if (start.year, start.month) == (end.year, end.month):
         if lang == "vi":
-            return f"{start.day}–{format_date(end, 'long', locale=lang)}"
-        return f"{format_date(start, 'MMMM d', locale=lang)}–{end.day}, {end.year}"
-    return f"{format_date(start, 'long', locale=lang)} – {format_date(end, 'long', locale=lang)}"
+            return f"{start.day}–{format_date(end, 'long', locale=loc)}"
+        return f"{format_date(start, 'MMMM d', locale=loc)}–{end.day}, {end.year}"
+    return f"{format_date(start, 'long', locale=loc)} – {format_date(end, 'long', locale=loc)}"
