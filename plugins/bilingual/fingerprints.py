@@ -20,9 +20,10 @@ import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, cached_property
-from importlib import metadata
+from functools import cached_property
 from pathlib import Path
+
+from site_build.versions import package_versions
 
 from .plan import Page
 
@@ -51,16 +52,8 @@ class StoryKeys:
 LIBRARIES = ("pelican", "jinja2", "markdown", "nh3", "babel", "pillow", "weasyprint", "pydyf")
 
 
-@cache
 def library_versions() -> str:
-    return " ".join(f"{name}={_version(name)}" for name in LIBRARIES)
-
-
-def _version(name: str) -> str:
-    try:
-        return metadata.version(name)
-    except metadata.PackageNotFoundError:
-        return "-"
+    return package_versions(*LIBRARIES)
 
 
 def file_hash(path: Path) -> str:

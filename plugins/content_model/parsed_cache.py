@@ -15,9 +15,10 @@ import hashlib
 import os
 import pickle
 from functools import cache
-from importlib import metadata
 from pathlib import Path
 from typing import Any
+
+from site_build.versions import package_versions
 
 from .schema import FrontMatter
 from .yaml_loader import LineMap
@@ -36,9 +37,7 @@ def code_version() -> str:
     digest = hashlib.sha256()
     for source in sorted(Path(__file__).parent.glob("*.py")):
         digest.update(source.name.encode() + b"\0" + source.read_bytes())
-    for name in LIBRARIES:
-        with contextlib.suppress(metadata.PackageNotFoundError):
-            digest.update(f"{name}={metadata.version(name)}".encode())
+    digest.update(package_versions(*LIBRARIES).encode())
     return digest.hexdigest()
 
 

@@ -31,6 +31,11 @@ def project_root(settings: dict[str, Any]) -> Path:
     return Path(settings["PATH"]).resolve().parent
 
 
+def cache_folder(settings: dict[str, Any]) -> Path:
+    """Where a build keeps what it reuses (`make site` sets it to the project's .cache/)."""
+    return Path(settings.get("CONTENT_CACHE_DIR") or project_root(settings) / ".cache")
+
+
 def current_project() -> Project:
     return _current["project"]  # type: ignore[no-any-return]
 
@@ -66,7 +71,7 @@ def render_stories(
     """Body and summary HTML of every story file: from the cache when the Markdown is the
     same (keyed by its hash, so a fresh checkout's mtimes do not matter), the rest rendered
     on all cores for a large site."""
-    cache = MarkdownCache(Path(settings.get("CONTENT_CACHE_DIR") or project.root / ".cache"))
+    cache = MarkdownCache(cache_folder(settings))
     # the HTML also depends on the versions of Markdown and nh3: an upgrade renders again
     config = f"{settings.get('MARKDOWN')!r} safe_html {POLICY_VERSION} {renderer_versions()}"
     keys = {f.path: cache.key(f.body, f.front.summary, config) for f in project.files}

@@ -13,6 +13,8 @@ import re
 
 import nh3
 
+from site_build.versions import package_versions
+
 # Bump when the policy changes: rendered Markdown is cached under a key that includes it.
 POLICY_VERSION = "1"
 
@@ -52,9 +54,7 @@ _EXTERNAL = re.compile(r'\s(?:href="(?:https?:)?//|target="_blank")', re.I)
 
 def renderer_versions() -> str:
     """Of the libraries that make story HTML (part of the Markdown cache's key)."""
-    import markdown
-
-    return f"markdown={markdown.__version__} nh3={nh3.__version__}"
+    return package_versions("markdown", "nh3")
 
 
 def clean(html: str) -> str:

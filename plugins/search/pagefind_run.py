@@ -35,12 +35,13 @@ import threading
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import suppress
-from importlib import metadata
 from io import BufferedReader
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 import pagefind_bin
+
+from site_build.versions import package_versions
 
 from .caches import BundleCache, Document
 
@@ -62,15 +63,16 @@ def pages(site: Path) -> list[Path]:
         parts = path.relative_to(site).parts
         if parts[0] != BUNDLE_DIR and not any(p.startswith(".") for p in parts) and path.is_file():
             found.append(path)
-    return in_index_order(site, found)
-
-
-def in_index_order(site: Path, files: list[Path]) -> list[Path]:
-    return sorted(files, key=lambda p: p.relative_to(site).parts)
+    return sorted(found, key=lambda p: _index_key(p.relative_to(site).as_posix()))
 
 
 def documents_in_index_order(docs: list[Document]) -> list[Document]:
-    return sorted(docs, key=lambda d: PurePosixPath(d[0]).parts)
+    return sorted(docs, key=lambda d: _index_key(d[0]))
+
+
+def _index_key(path: str) -> tuple[str, ...]:
+    """Folder by folder, by name: the order of `pages`."""
+    return PurePosixPath(path).parts
 
 
 def kept(files: list[Path]) -> list[Path]:
@@ -231,19 +233,12 @@ def index_bundle(
 
 def documents_key(docs: list[Document]) -> str:
     """What a language's bundle is made of: its documents, in order, and Pagefind's version."""
-    digest = hashlib.sha256(f"pagefind {_pagefind_version()}".encode())
+    digest = hashlib.sha256(package_versions("pagefind_bin").encode())
     for file_path, contents in docs:
         for part in (file_path, contents):
             data = part.encode("utf-8")
             digest.update(len(data).to_bytes(8, "little") + data)
     return digest.hexdigest()
-
-
-def _pagefind_version() -> str:
-    try:
-        return metadata.version("pagefind_bin")
-    except metadata.PackageNotFoundError:
-        return "-"
 
 
 def merge_bundles(bundles: list[dict[str, bytes]]) -> dict[str, bytes]:

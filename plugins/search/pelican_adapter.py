@@ -17,6 +17,7 @@ from bilingual.pelican_adapter import (
     after_pages,
 )
 from bilingual.plan import Page, one_per_language
+from content_model.pelican_adapter import cache_folder
 from content_model.project import Project
 
 from .caches import BundleCache, Document, DocumentCache
@@ -67,8 +68,8 @@ def start_index(output: Path, settings: dict[str, Any], written: WrittenPages) -
     (`make serve`) sets SEARCH_INDEX to False: `make site` builds the index."""
     if not settings.get("SEARCH_INDEX", True):
         return
-    caches = settings.get("CONTENT_CACHE_DIR") or Path(settings["PATH"]).resolve().parent / ".cache"
-    known = DocumentCache(Path(caches) / "search")
+    caches = cache_folder(settings) / "search"
+    known = DocumentCache(caches)
     groups: dict[str, list[Document]] = {}
     kept: dict[str, tuple[str, str]] = {}
     for page in written.pages:
@@ -85,7 +86,7 @@ def start_index(output: Path, settings: dict[str, Any], written: WrittenPages) -
     known.save(kept)
     ordered = {lang: documents_in_index_order(docs) for lang, docs in sorted(groups.items())}
     previous = Path(settings.get("PREVIOUS_OUTPUT") or output)
-    bundles = BundleCache(Path(caches) / "search")
+    bundles = BundleCache(caches)
     _running[str(output)] = Indexing(output, ordered or None, bundles, previous)
 
 
