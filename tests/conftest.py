@@ -123,6 +123,13 @@ def make_site(root: Path) -> Site:
     return site
 
 
+@pytest.fixture(autouse=True)
+def english_messages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests read editor messages in English (`MESSAGES=en`), as a developer would; the
+    default, Vietnamese, and both catalogs are tested in test_messages.py."""
+    monkeypatch.setenv("MESSAGES", "en")
+
+
 @pytest.fixture
 def site(tmp_path: Path) -> Site:
     return make_site(tmp_path / "site")

@@ -11,18 +11,18 @@ import argparse
 import sys
 from pathlib import Path
 
+from content_model.errors import nothing_built
+from content_model.messages import messages_language, msg, render
 from content_model.project import load_project
 from content_model.schema import did_you_mean
 
 from .build import PREVIEW_URL, Options, build_issue, publish_url
 
 
-def _errors(lines: list[str]) -> int:
+def print_errors(lines: list[str], lang: str) -> None:
     for line in lines:
         print(line, file=sys.stderr)
-    n = len(lines)
-    print(f"{n} error{'s' if n != 1 else ''}: nothing was built.", file=sys.stderr)
-    return 1
+    print(render(nothing_built(len(lines)), lang), file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -34,17 +34,22 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     root = args.root.resolve()
     output = (args.output or root / "output").resolve()
+    lang = messages_language()
     project, report = load_project(root)
     if report:
-        return _errors(report.lines())
+        print_errors(report.lines(lang), lang)
+        return 1
     if args.id not in project.bulletins:
         known = sorted(project.bulletins)
-        return _errors(
-            [
-                f"unknown issue '{args.id}'{did_you_mean(args.id, known)}; an issue is a file "
-                f"content/bulletins/<id>.yaml: {', '.join(known) or 'none yet'}"
-            ]
+        unknown = msg(
+            "unknown issue '%(id)s'%(hint)s; an issue is a file content/bulletins/<id>.yaml: "
+            "%(known)s",
+            id=args.id,
+            hint=did_you_mean(args.id, known),
+            known=", ".join(known) or msg("none yet"),
         )
+        print_errors([render(unknown, lang)], lang)
+        return 1
     options = Options(
         theme=root / "theme",
         site_url=publish_url(root) or PREVIEW_URL,

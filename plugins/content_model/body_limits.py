@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from .limits import MAX_BODY_INDENT, MAX_OPEN_BRACKETS
+from .messages import Message, msg
 
 # characters XML 1.0 (the feeds) cannot hold: text pasted from a word processor brings
 # them (a vertical tab for a manual line break, a form feed for a page break)
@@ -14,7 +15,7 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _DEEP = re.compile(rf"^[ \t]{{{MAX_BODY_INDENT // 4 + 1},}}", re.M)
 
 
-def body_problem(body: str) -> tuple[int, str] | None:
+def body_problem(body: str) -> tuple[int, Message] | None:
     """(line in the body, message) of the first line the renderer could not cope with.
     Real stories pass both checks without a loop over their characters."""
     checks = (_control_character(body), _deep_line(body), _open_brackets(body))
@@ -22,17 +23,18 @@ def body_problem(body: str) -> tuple[int, str] | None:
     return min(problems) if problems else None
 
 
-def _control_character(body: str) -> tuple[int, str] | None:
+def _control_character(body: str) -> tuple[int, Message] | None:
     match = _CONTROL.search(body)
     if match is None:
         return None
-    return body.count("\n", 0, match.start()) + 1, (
-        f"an invisible control character (U+{ord(match.group()):04X}) that a page cannot "
-        "hold, often pasted from a word processor: delete it"
+    return body.count("\n", 0, match.start()) + 1, msg(
+        "an invisible control character (%(code)s) that a page cannot "
+        "hold, often pasted from a word processor: delete it",
+        code=f"U+{ord(match.group()):04X}",
     )
 
 
-def _deep_line(body: str) -> tuple[int, str] | None:
+def _deep_line(body: str) -> tuple[int, Message] | None:
     for match in _DEEP.finditer(body):
         start = match.start()
         end = body.find("\n", start)
@@ -40,14 +42,16 @@ def _deep_line(body: str) -> tuple[int, str] | None:
             continue
         indent = len(match.group().expandtabs(4))
         if indent > MAX_BODY_INDENT:
-            return body.count("\n", 0, start) + 1, (
-                f"this line is indented by {indent} spaces (at most {MAX_BODY_INDENT}): "
-                "lists nested this deep cannot be shown; indent less"
+            return body.count("\n", 0, start) + 1, msg(
+                "this line is indented by %(indent)s spaces (at most %(limit)s): "
+                "lists nested this deep cannot be shown; indent less",
+                indent=indent,
+                limit=MAX_BODY_INDENT,
             )
     return None
 
 
-def _open_brackets(body: str) -> tuple[int, str] | None:
+def _open_brackets(body: str) -> tuple[int, Message] | None:
     if body.count("[") <= MAX_OPEN_BRACKETS:
         return None
     open_brackets = 0
@@ -59,9 +63,10 @@ def _open_brackets(body: str) -> tuple[int, str] | None:
             if char == "[":
                 open_brackets += 1
                 if open_brackets > MAX_OPEN_BRACKETS:
-                    return number, (
-                        f"more than {MAX_OPEN_BRACKETS} '[' without their ']' in one "
-                        "paragraph: close each link's brackets, or write the text otherwise"
+                    return number, msg(
+                        "more than %(limit)s '[' without their ']' in one "
+                        "paragraph: close each link's brackets, or write the text otherwise",
+                        limit=MAX_OPEN_BRACKETS,
                     )
             elif char == "]" and open_brackets:
                 open_brackets -= 1

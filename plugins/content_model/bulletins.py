@@ -15,6 +15,7 @@ from typing import Any
 
 from . import schema
 from .errors import ErrorReport
+from .messages import msg
 from .project import (
     SiteData,
     Story,
@@ -84,8 +85,11 @@ def load_bulletins(
                 issue.rel,
                 issue.lines.line(("number",)),
                 "number",
-                f"issue {issue.issue.number} is already {first.rel}: "
-                "give each issue its own number",
+                msg(
+                    "issue %(number)s is already %(path)s: give each issue its own number",
+                    number=issue.issue.number,
+                    path=first.rel,
+                ),
             )
             continue
         numbers[issue.issue.number] = issue
@@ -98,7 +102,12 @@ def _load_one(
 ) -> BulletinFile | None:
     r = rel(root, path)
     if path.suffix != SUFFIX:
-        report.add(r, 1, "file", f"a bulletin file ends in .yaml: rename it {path.stem}.yaml")
+        report.add(
+            r,
+            1,
+            "file",
+            msg("a bulletin file ends in .yaml: rename it %(name)s", name=f"{path.stem}.yaml"),
+        )
         return None
     good_id = bool(KEY_RE.match(path.stem))
     if not good_id:
@@ -106,15 +115,18 @@ def _load_one(
             r,
             1,
             "file",
-            f"'{path.stem}' is not an issue id: name the file with lowercase a-z, 0-9 and "
-            "hyphens, e.g. so-3-2023.yaml",
+            msg(
+                "'%(name)s' is not an issue id: name the file with lowercase a-z, 0-9 and "
+                "hyphens, e.g. so-3-2023.yaml",
+                name=path.stem,
+            ),
         )
     loaded = _load_yaml_file(root, path, report)
     if loaded is None:
         return None
     raw, lines = loaded
     if not isinstance(raw, dict):
-        report.add(r, 1, "file", "the file must be fields (key: value lines): see docs/")
+        report.add(r, 1, "file", msg("the file must be fields (key: value lines): see docs/"))
         return None
     _check_refs(root, r, raw, lines, stories, report)
     issue = _validate_into(schema.Bulletin, raw, r, lines, report)
@@ -144,8 +156,11 @@ def _check_refs(
             r,
             lines.line(loc),
             _field(loc),
-            f"unknown story '{slug}'{did_you_mean(slug, list(stories))}: write the slug of a "
-            "story in content/articles/",
+            msg(
+                "unknown story '%(slug)s'%(hint)s: write the slug of a story in content/articles/",
+                slug=slug,
+                hint=did_you_mean(slug, list(stories)),
+            ),
         )
         return None
 
@@ -159,15 +174,22 @@ def _check_refs(
                 r,
                 lines.line(("stories", i)),
                 f"stories[{i}]",
-                f"story '{slug}' is already listed (stories[{seen[slug]}]): list each story once",
+                msg(
+                    "story '%(slug)s' is already listed (%(first)s): list each story once",
+                    slug=slug,
+                    first=f"stories[{seen[slug]}]",
+                ),
             )
         elif not stories[slug].published_versions():
             report.add(
                 r,
                 lines.line(("stories", i)),
                 f"stories[{i}]",
-                f"story '{slug}' is a draft: publish it (status: published) or remove it "
-                "from the issue",
+                msg(
+                    "story '%(slug)s' is a draft: publish it (status: published) or remove it "
+                    "from the issue",
+                    slug=slug,
+                ),
             )
         seen.setdefault(slug, i)
     known(("cover_story",))
@@ -196,10 +218,12 @@ def _issue_stories(
                 r,
                 lines.line(("stories",)),
                 "stories",
-                "the list is empty: list the issue's stories, or remove stories to have "
-                "every story of the period",
+                msg(
+                    "the list is empty: list the issue's stories, or remove stories to have "
+                    "every story of the period"
+                ),
             )
-        not_among = "add it to stories, or choose one of them"
+        not_among = msg("add it to stories, or choose one of them")
     else:
         chosen = stories_in_period(stories, start, end)
         if not chosen:
@@ -207,21 +231,34 @@ def _issue_stories(
                 r,
                 lines.line(("period",)),
                 "period",
-                f"no published story is dated from {start.isoformat()} to {end.isoformat()}: "
-                "widen the period, or list the stories",
+                msg(
+                    "no published story is dated from %(start)s to %(end)s: "
+                    "widen the period, or list the stories",
+                    start=start.isoformat(),
+                    end=end.isoformat(),
+                ),
             )
-        not_among = "choose one of them, or list the stories"
+        not_among = msg("choose one of them, or list the stories")
     cover = issue.cover_story
     if cover is not None and cover in stories and cover not in chosen:
         which = (
             ""
             if issue.stories is not None
-            else f" (those published from {start.isoformat()} to {end.isoformat()})"
+            else msg(
+                " (those published from %(start)s to %(end)s)",
+                start=start.isoformat(),
+                end=end.isoformat(),
+            )
         )
         report.add(
             r,
             lines.line(("cover_story",)),
             "cover_story",
-            f"'{cover}' is not one of this issue's stories{which}: {not_among}",
+            msg(
+                "'%(slug)s' is not one of this issue's stories%(which)s: %(todo)s",
+                slug=cover,
+                which=which,
+                todo=not_among,
+            ),
         )
     return chosen

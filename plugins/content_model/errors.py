@@ -1,20 +1,35 @@
-"""Content errors as editors read them: one line `PATH:LINE: FIELD: MESSAGE`."""
+"""Content errors as editors read them: one line `PATH:LINE: FIELD: MESSAGE`.
+
+MESSAGE is a `Message` (messages.py), shown in the language the editor asked for with
+`render(lang)`; PATH and FIELD are never translated (FIELD is the field's own name).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .messages import Message, msg_plural, render
 
-@dataclass(frozen=True, order=True)
+
+@dataclass(frozen=True)
 class ContentError:
     path: str  # relative to the project root, with forward slashes
     line: int
     field: str  # dotted path such as `aid[0].committed.value`, or a word such as `yaml`
-    message: str
+    message: Message | str  # a plain string is shown as it is, in every language
 
-    def __str__(self) -> str:
+    def render(self, lang: str) -> str:
         field = one_line(self.field, 200) or "-"
-        return f"{self.path}:{self.line}: {field}: {one_line(self.message, 500)}"
+        return f"{self.path}:{self.line}: {field}: {one_line(render(self.message, lang), 500)}"
+
+    def __str__(self) -> str:  # logs and tests; editors get `render(lang)`
+        return self.render("en")
+
+    def _key(self) -> tuple[str, int, str, str]:
+        return (self.path, self.line, self.field, str(self.message))
+
+    def __lt__(self, other: ContentError) -> bool:
+        return self._key() < other._key()
 
 
 def one_line(text: str, limit: int) -> str:
@@ -45,15 +60,23 @@ class ErrorReport:
     def __len__(self) -> int:
         return len(self.errors)
 
-    def lines(self) -> list[str]:
-        return [str(e) for e in sorted(set(self.errors))]
+    def lines(self, lang: str = "en") -> list[str]:
+        """One line per error in `lang`: the editor's language (`messages_language()`) for
+        anything a person reads; English by default, for tests and logs."""
+        return [e.render(lang) for e in sorted(set(self.errors))]
 
-    def render(self) -> str:
-        return "\n".join(self.lines())
+    def render(self, lang: str = "en") -> str:
+        return "\n".join(self.lines(lang))
+
+
+def nothing_built(count: int) -> Message:
+    """The last line of a refused build (`make site`, `make bulletin`)."""
+    return msg_plural("%(n)s error: nothing was built.", "%(n)s errors: nothing was built.", count)
 
 
 class ContentInvalid(Exception):
-    """Raised by the build when the content has errors; carries the whole report."""
+    """Raised by the build when the content has errors; carries the whole report (the
+    exception's own text is English, for logs: editors get `report.lines(lang)`)."""
 
     def __init__(self, report: ErrorReport):
         self.report = report

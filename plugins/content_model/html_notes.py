@@ -11,16 +11,20 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .messages import Message, msg
+
 WHAT = {
-    "iframe": "an embedded video, map or post (<iframe>) is removed from the page: "
-    "write a link to it instead",
-    "object": "embedded content (<object>) is removed from the page: write a link to it",
-    "embed": "embedded content (<embed>) is removed from the page: write a link to it",
-    "script": "a script (<script>) is removed from the page: stories cannot run programs",
-    "style": "a style sheet (<style>) is removed from the page: the site's design applies",
-    "form": "a form (<form>) is removed from the page, with its fields",
-    "noscript": "a <noscript> block is removed from the page, with its text",
-    "template": "a <template> block is removed from the page, with its text",
+    "iframe": msg(
+        "an embedded video, map or post (<iframe>) is removed from the page: "
+        "write a link to it instead"
+    ),
+    "object": msg("embedded content (<object>) is removed from the page: write a link to it"),
+    "embed": msg("embedded content (<embed>) is removed from the page: write a link to it"),
+    "script": msg("a script (<script>) is removed from the page: stories cannot run programs"),
+    "style": msg("a style sheet (<style>) is removed from the page: the site's design applies"),
+    "form": msg("a form (<form>) is removed from the page, with its fields"),
+    "noscript": msg("a <noscript> block is removed from the page, with its text"),
+    "template": msg("a <template> block is removed from the page, with its text"),
 }  # the tags safe_html removes with their content (CLEAN_CONTENT_TAGS), and forms
 _TAGS = "|".join(sorted(WHAT))
 _SCHEMES = "javascript|data|vbscript"  # addresses safe_html drops (not in its URL_SCHEMES)
@@ -39,7 +43,7 @@ _ANY = re.compile(rf"<(?:{_TAGS})\b|(?:{_SCHEMES}):")
 
 
 @lru_cache(maxsize=16_384)  # the preview asks again for every unchanged story at each save
-def html_notes(body: str) -> tuple[tuple[int, str], ...]:
+def html_notes(body: str) -> tuple[tuple[int, Message], ...]:
     """(line in the body, note) for each element or link the sanitiser removes."""
     if not _ANY.search(body.lower()):
         return ()
@@ -51,8 +55,11 @@ def html_notes(body: str) -> tuple[tuple[int, str], ...]:
     notes += [
         (
             _line(code_free, m.start()),
-            f"an address starting with '{(m.group(1) or m.group(2)).lower()}:' is removed "
-            "(only web, e-mail and telephone addresses are kept): its text stays",
+            msg(
+                "an address starting with '%(scheme)s:' is removed "
+                "(only web, e-mail and telephone addresses are kept): its text stays",
+                scheme=(m.group(1) or m.group(2)).lower(),
+            ),
         )
         for m in _BAD_LINK.finditer(code_free)
     ]

@@ -20,6 +20,7 @@ from .body_limits import body_problem
 from .errors import ContentError, ErrorReport
 from .html_notes import html_notes
 from .limits import MAX_DATA_BYTES, MAX_ENTRIES, MAX_STORY_BYTES
+from .messages import Message, msg
 from .parsed_cache import ParsedStories
 from .schema import did_you_mean
 from .source import SourceError, decode, read_bytes, read_text, split_front_matter
@@ -135,9 +136,9 @@ def rel(root: Path, path: Path) -> str:
 def _load_yaml_file(root: Path, path: Path, report: ErrorReport) -> tuple[Any, LineMap] | None:
     r = rel(root, path)
     if not path.exists():
-        report.add(r, 1, "file", "missing file: see docs/ for what it contains")
+        report.add(r, 1, "file", msg("missing file: see docs/ for what it contains"))
         return None
-    text = _source(r, lambda: read_text(path, MAX_DATA_BYTES, "a data file"), report)
+    text = _source(r, lambda: read_text(path, MAX_DATA_BYTES, msg("a data file")), report)
     return None if text is None else _parse_yaml(r, text, 1, report, MAX_ENTRIES)
 
 
@@ -228,15 +229,17 @@ def load_data(root: Path, report: ErrorReport) -> tuple[SiteData, dict[str, Line
     return data, line_maps
 
 
-def _shape_problem(name: str, value: Any) -> str | None:
+def _shape_problem(name: str, value: Any) -> Message | None:
     """What is wrong with the top level of a data file, if anything."""
     if value is None:
-        return "the file is empty: see docs/ for the fields it needs" if name == "site" else None
+        if name == "site":
+            return msg("the file is empty: see docs/ for the fields it needs")
+        return None
     if name == "partners":
         if not isinstance(value, list):
-            return "must be a list of partners, each starting with a line '- id: ...'"
+            return msg("must be a list of partners, each starting with a line '- id: ...'")
     elif not isinstance(value, dict):
-        return "must be key: value lines (see docs/), not a list or a single value"
+        return msg("must be key: value lines (see docs/), not a list or a single value")
     return None
 
 
@@ -290,7 +293,11 @@ def _check_data_refs(
                     r,
                     line,
                     f"partners[{i}].id",
-                    f"duplicate partner id '{pid}' (first at line {seen[pid]})",
+                    msg(
+                        "duplicate partner id '%(id)s' (first at line %(line)s)",
+                        id=pid,
+                        line=seen[pid],
+                    ),
                 )
             else:
                 seen[pid] = line
@@ -302,8 +309,11 @@ def _check_data_refs(
                     r,
                     line_maps["provinces"].line((key, "merged_into")),
                     f"{key}.merged_into",
-                    f"unknown province '{prov.merged_into}'"
-                    f"{did_you_mean(prov.merged_into, list(data.provinces))}",
+                    msg(
+                        "unknown province '%(key)s'%(hint)s",
+                        key=prov.merged_into,
+                        hint=did_you_mean(prov.merged_into, list(data.provinces)),
+                    ),
                 )
     if (
         data.site
@@ -316,8 +326,11 @@ def _check_data_refs(
             r,
             line_maps["site"].line(("province",)),
             "province",
-            f"unknown province '{data.site.province}': add it to provinces.yaml"
-            f"{did_you_mean(data.site.province, list(data.provinces))}",
+            msg(
+                "unknown province '%(key)s': add it to provinces.yaml%(hint)s",
+                key=data.site.province,
+                hint=did_you_mean(data.site.province, list(data.provinces)),
+            ),
         )
 
 
@@ -338,7 +351,7 @@ _parsed = ParsedStories()
 def load_story(root: Path, path: Path, data: SiteData, report: ErrorReport) -> StoryFile | None:
     r = rel(root, path)
     path = Path(os.path.abspath(path))
-    raw = _source(r, lambda: read_bytes(path, MAX_STORY_BYTES, "a story"), report)
+    raw = _source(r, lambda: read_bytes(path, MAX_STORY_BYTES, msg("a story")), report)
     if raw is None:
         return None
     cached = _parsed.get(path, raw)
@@ -355,7 +368,7 @@ def load_story(root: Path, path: Path, data: SiteData, report: ErrorReport) -> S
         return None
     value, lines = parsed
     if not isinstance(value, dict):
-        report.add(r, 2, "front matter", "the front matter must be fields (key: value lines)")
+        report.add(r, 2, "front matter", msg("the front matter must be fields (key: value lines)"))
         return None
     own_errors = len(report) > errors_before
     _check_story_refs(root, r, value, lines, data, report)
@@ -394,7 +407,7 @@ def _check_story_refs(
     categories = data.declared.get("categories")
     provinces = data.declared.get("provinces")
 
-    def need(kind: str, known: list[str] | None, loc: tuple, hint: str) -> None:
+    def need(kind: Message, known: list[str] | None, loc: tuple, file: str) -> None:
         key = _get(raw, *loc)
         # known is None when the data file itself could not be read: reported there
         if isinstance(key, str) and known is not None and key not in known:
@@ -402,35 +415,41 @@ def _check_story_refs(
                 r,
                 lines.line(loc),
                 _field(loc),
-                f"unknown {kind} '{key}'{did_you_mean(key, known)}; {hint}",
+                msg(
+                    "unknown %(kind)s '%(key)s'%(hint)s; see %(file)s",
+                    kind=kind,
+                    key=key,
+                    hint=did_you_mean(key, known),
+                    file=file,
+                ),
             )
 
-    partner_hint = "see content/data/partners.yaml"
-    province_hint = "see content/data/provinces.yaml"
-    need("category", categories, ("category",), "see content/data/categories.yaml")
-    need("province", provinces, ("province",), province_hint)
+    partner_hint, partner = "content/data/partners.yaml", msg("partner")
+    province_hint, province = "content/data/provinces.yaml", msg("province")
+    need(msg("category"), categories, ("category",), "content/data/categories.yaml")
+    need(province, provinces, ("province",), province_hint)
     for i, _ in _items(raw, "partners"):
-        need("partner", partners, ("partners", i), partner_hint)
+        need(partner, partners, ("partners", i), partner_hint)
     for i, ev in _items(raw, "events"):
         for j, _ in _items(ev, "partners"):
-            need("partner", partners, ("events", i, "partners", j), partner_hint)
+            need(partner, partners, ("events", i, "partners", j), partner_hint)
     for i, _ in _items(raw, "aid"):
-        need("partner", partners, ("aid", i, "partner"), partner_hint)
-        need("province", provinces, ("aid", i, "province"), province_hint)
+        need(partner, partners, ("aid", i, "partner"), partner_hint)
+        need(province, provinces, ("aid", i, "province"), province_hint)
     src = _get(raw, "image", "src")
     if isinstance(src, str) and (message := image_src_problem(root, src)):
         report.add(r, lines.line(("image", "src")), "image.src", message)
 
 
-def image_src_problem(root: Path, src: str) -> str | None:
+def image_src_problem(root: Path, src: str) -> Message | None:
     """What is wrong with a photo path written in a content file, if anything."""
     src = src.strip()
     if not src:
         return None  # an empty value: the schema says what to write
     if not src.startswith("images/"):  # only content/images/ is copied to the site
-        return "photos go in content/images/: move the file there, write images/..."
+        return msg("photos go in content/images/: move the file there, write images/...")
     if not (root / "content" / src).is_file():
-        return f"no file content/{src}: the path is relative to content/"
+        return msg("no file %(path)s: the path is relative to content/", path=f"content/{src}")
     return None
 
 
@@ -449,8 +468,13 @@ def _check_rates(f: StoryFile, data: SiteData, report: ErrorReport) -> None:
                         f.rel,
                         f.lines.line(("aid", i, name, "currency")),
                         f"aid[{i}].{name}",
-                        f"no exchange rate for {currency} in {year}: add it to "
-                        f"content/data/exchange-rates.yaml ({currency}: {year}: VND for one unit)",
+                        msg(
+                            "no exchange rate for %(currency)s in %(year)s: add it to "
+                            "content/data/exchange-rates.yaml (%(currency)s: %(year)s: VND for "
+                            "one unit)",
+                            currency=currency,
+                            year=year,
+                        ),
                     )
 
 
@@ -469,8 +493,14 @@ def _group(files: list[StoryFile], data: SiteData, report: ErrorReport) -> dict[
                     f.rel,
                     f.lines.line(("slug",)),
                     "slug",
-                    f"{first.rel} is already the {f.lang} version of story '{slug}': give this "
-                    f"story another slug, or change lang if it is the other language version",
+                    msg(
+                        "%(path)s is already the %(lang)s version of story '%(slug)s': give "
+                        "this story another slug, or change lang if it is the other language "
+                        "version",
+                        path=first.rel,
+                        lang=f.lang,
+                        slug=slug,
+                    ),
                 )
                 continue
             versions[f.lang] = f
@@ -498,8 +528,11 @@ def _shared_data(versions: list[StoryFile], report: ErrorReport) -> dict[str, An
                     other.rel,
                     other.lines.line((name,)),
                     name,
-                    f"differs from {stated[0].rel}:{stated[0].lines.line((name,))}; "
-                    "story data must be equal in every version: write it in one version only",
+                    msg(
+                        "differs from %(place)s; story data must be equal in every version: "
+                        "write it in one version only",
+                        place=f"{stated[0].rel}:{stated[0].lines.line((name,))}",
+                    ),
                 )
         if stated:
             out[name] = getattr(stated[0].front, name)

@@ -25,6 +25,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from .messages import Message, msg
 from .values import (
     KEY_RE,
     LANGS,
@@ -32,6 +33,7 @@ from .values import (
     LText,
     Money,
     Period,
+    PeriodError,
     number_suggestion,
     parse_period,
 )
@@ -74,25 +76,37 @@ PARTNER_TYPES = (
 AID_KINDS = ("programme", "project", "non-project")
 
 
-def fail(kind: str, message: str) -> PydanticCustomError:
-    return PydanticCustomError(kind, message)
+def fail(kind: str, message: Message) -> PydanticCustomError:
+    """The error a validator raises: pydantic keeps the `Message` in the error's context,
+    validation.py shows it in the editor's language (pydantic's own text is English)."""
+    return PydanticCustomError(kind, str(message), {"message": message})
 
 
-def did_you_mean(value: str, choices: list[str] | tuple[str, ...]) -> str:
-    """Closest choices, ignoring case (`GNI` suggests `gni`)."""
+def did_you_mean(value: str, choices: list[str] | tuple[str, ...]) -> Message | str:
+    """Closest choices, ignoring case (`GNI` suggests `gni`); "" when none is close."""
     by_folded = {c.casefold(): c for c in choices}
     close = difflib.get_close_matches(value.casefold(), list(by_folded), n=3, cutoff=0.6)
-    return f" (did you mean {', '.join(by_folded[c] for c in close)}?)" if close else ""
+    if not close:
+        return ""
+    return msg(" (did you mean %(choices)s?)", choices=", ".join(by_folded[c] for c in close))
 
 
-def one_of(value: Any, choices: tuple[str, ...], what: str) -> str:
+def one_of(value: Any, choices: tuple[str, ...], what: Message) -> str:
     if not isinstance(value, str):
-        raise fail("choice", f"{what}: write one of {', '.join(choices)}")
+        raise fail(
+            "choice",
+            msg("%(what)s: write one of %(choices)s", what=what, choices=", ".join(choices)),
+        )
     if value not in choices:
         raise fail(
             "choice",
-            f"unknown {what} '{value}'{did_you_mean(value, choices)}; "
-            f"use one of: {', '.join(choices)}",
+            msg(
+                "unknown %(what)s '%(value)s'%(hint)s; use one of: %(choices)s",
+                what=what,
+                value=value,
+                hint=did_you_mean(value, choices),
+                choices=", ".join(choices),
+            ),
         )
     return value
 
@@ -103,23 +117,30 @@ def one_of(value: Any, choices: tuple[str, ...], what: str) -> str:
 def _text(value: Any) -> str:
     if isinstance(value, str):
         if not value.strip():
-            raise fail("empty", "must not be empty")
+            raise fail("empty", msg("must not be empty"))
         return value.strip()
     if isinstance(value, bool):
-        raise fail("text", f'must be text; write it in quotes: "{str(value).lower()}"')
+        raise fail(
+            "text", msg('must be text; write it in quotes: "%(value)s"', value=str(value).lower())
+        )
     if isinstance(value, int | float | date):
-        raise fail("text", f'must be text; write it in quotes: "{value}"')
-    raise fail("text", "must be text (a single line, or quoted)")
+        raise fail("text", msg('must be text; write it in quotes: "%(value)s"', value=str(value)))
+    raise fail("text", msg("must be text (a single line, or quoted)"))
 
 
 def _ltext(value: Any) -> LText:
     if isinstance(value, dict):
         unknown = [k for k in value if k not in LANGS]
         if unknown:
-            raise fail("ltext", f"unknown language '{unknown[0]}': use vi and en")
+            raise fail(
+                "ltext", msg("unknown language '%(lang)s': use vi and en", lang=str(unknown[0]))
+            )
         missing = [k for k in LANGS if k not in value]
         if missing:
-            raise fail("ltext", f"give both vi and en (missing {missing[0]}), or one plain text")
+            raise fail(
+                "ltext",
+                msg("give both vi and en (missing %(lang)s), or one plain text", lang=missing[0]),
+            )
         return LText(vi=_text(value["vi"]), en=_text(value["en"]))
     s = _text(value)
     return LText(s, s)
@@ -128,14 +149,23 @@ def _ltext(value: Any) -> LText:
 def _key(value: Any) -> str:
     s = _text(value) if not isinstance(value, str) else value
     if not KEY_RE.match(s):
-        raise fail("key", f"'{s}' is not a key: use lowercase a-z, 0-9 and hyphens, e.g. hoat-dong")
+        raise fail(
+            "key",
+            msg(
+                "'%(value)s' is not a key: use lowercase a-z, 0-9 and hyphens, e.g. hoat-dong",
+                value=s,
+            ),
+        )
     return s
 
 
 def _partner_id(value: Any) -> str:
     s = _text(value) if not isinstance(value, str) else value
     if not PARTNER_ID_RE.match(s):
-        raise fail("key", f"'{s}' is not a partner id: use lowercase a-z, 0-9 and hyphens")
+        raise fail(
+            "key",
+            msg("'%(value)s' is not a partner id: use lowercase a-z, 0-9 and hyphens", value=s),
+        )
     return s
 
 
@@ -144,8 +174,11 @@ def _slug(value: Any) -> str:
     if not KEY_RE.match(s):
         raise fail(
             "slug",
-            f"'{s}' is not a slug: use lowercase a-z, 0-9 and single hyphens, "
-            "e.g. dai-hoi-hoi-huu-nghi-viet-lao",
+            msg(
+                "'%(value)s' is not a slug: use lowercase a-z, 0-9 and single hyphens, "
+                "e.g. dai-hoi-hoi-huu-nghi-viet-lao",
+                value=s,
+            ),
         )
     return s
 
@@ -153,12 +186,17 @@ def _slug(value: Any) -> str:
 def _count(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         if isinstance(value, str) and (hint := number_suggestion(value)):
-            raise fail("number_text", f"must be a plain number, not text: write {hint}")
+            raise fail(
+                "number_text", msg("must be a plain number, not text: write %(hint)s", hint=hint)
+            )
         if isinstance(value, float) and value.is_integer():
-            raise fail("whole", f"must be a whole number: write {int(value)}")
-        raise fail("number", "must be a whole number such as 21")
+            raise fail("whole", msg("must be a whole number: write %(hint)s", hint=int(value)))
+        raise fail("number", msg("must be a whole number such as 21"))
     if value < 0:
-        raise fail("negative", f"must not be negative: write {-value} or remove the minus sign")
+        raise fail(
+            "negative",
+            msg("must not be negative: write %(hint)s or remove the minus sign", hint=-value),
+        )
     return value
 
 
@@ -167,21 +205,23 @@ def _amount(value: Any) -> Decimal:
         if isinstance(value, str) and (hint := number_suggestion(value)):
             raise fail(
                 "number_text",
-                f"must be a plain number without quotes or separators: write {hint}",
+                msg(
+                    "must be a plain number without quotes or separators: write %(hint)s", hint=hint
+                ),
             )
-        raise fail("number", "must be a plain number such as 15200000")
+        raise fail("number", msg("must be a plain number such as 15200000"))
     if value < 0:
-        raise fail("negative", "must not be negative (0 or more)")
+        raise fail("negative", msg("must not be negative (0 or more)"))
     return Decimal(str(value))
 
 
 def _percent(value: Any) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, int | float):
         if isinstance(value, str) and (hint := number_suggestion(value)):
-            raise fail("number_text", f"must be a plain number: write {hint}")
-        raise fail("number", "must be a percentage as a plain number, e.g. 81.8")
+            raise fail("number_text", msg("must be a plain number: write %(hint)s", hint=hint))
+        raise fail("number", msg("must be a percentage as a plain number, e.g. 81.8"))
     if value < 0:
-        raise fail("negative", "a percentage must not be negative (write e.g. 81.8)")
+        raise fail("negative", msg("a percentage must not be negative (write e.g. 81.8)"))
     return Decimal(str(value))
 
 
@@ -191,7 +231,12 @@ def _currency(value: Any) -> str:
         hint = did_you_mean(shown.upper().replace("Đ", "D"), sorted(CURRENCIES))
         raise fail(
             "currency",
-            f"unknown currency '{shown}'{hint}: write an ISO 4217 code such as VND, USD, EUR",
+            msg(
+                "unknown currency '%(value)s'%(hint)s: write an ISO 4217 code such as VND, "
+                "USD, EUR",
+                value=shown,
+                hint=hint,
+            ),
         )
     return value
 
@@ -202,17 +247,21 @@ def _country(value: Any) -> str:
         hint = did_you_mean(shown.upper(), sorted(COUNTRIES))
         raise fail(
             "country",
-            f"'{shown}' is not an ISO 3166-1 alpha-2 country code{hint}: "
-            'write two capital letters in quotes, e.g. "KR"',
+            msg(
+                "'%(value)s' is not an ISO 3166-1 alpha-2 country code%(hint)s: "
+                'write two capital letters in quotes, e.g. "KR"',
+                value=shown,
+                hint=hint,
+            ),
         )
     return value
 
 
 def _sector(value: Any) -> str:
     if isinstance(value, int) and not isinstance(value, bool):
-        raise fail("sector", f'write the code in quotes: "{value}"')
+        raise fail("sector", msg('write the code in quotes: "%(value)s"', value=value))
     if not isinstance(value, str) or not (len(value) == 5 and value.isdigit()):
-        raise fail("sector", 'an OECD DAC purpose code has 5 digits, in quotes: "12220"')
+        raise fail("sector", msg('an OECD DAC purpose code has 5 digits, in quotes: "12220"'))
     return value
 
 
@@ -226,7 +275,10 @@ def _as_date(value: Any) -> date:
             return date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise fail("date", f"'{value}' is not a date: write YYYY-MM-DD, e.g. 2019-09-20")
+    raise fail(
+        "date",
+        msg("'%(value)s' is not a date: write YYYY-MM-DD, e.g. 2019-09-20", value=str(value)),
+    )
 
 
 def _pub_date(value: Any) -> datetime:
@@ -235,41 +287,42 @@ def _pub_date(value: Any) -> datetime:
             value = datetime.fromisoformat(value.strip())
         except ValueError:
             raise fail(
-                "date", f"'{value}' is not a date: write YYYY-MM-DD or 2019-09-20T08:30"
+                "date",
+                msg("'%(value)s' is not a date: write YYYY-MM-DD or 2019-09-20T08:30", value=value),
             ) from None
     if isinstance(value, datetime):
         return value if value.tzinfo else value.replace(tzinfo=SITE_TZ)
     if isinstance(value, date):
         return datetime.combine(value, time(0, 0), tzinfo=SITE_TZ)
-    raise fail("date", "write the date as YYYY-MM-DD, e.g. 2019-09-20")
+    raise fail("date", msg("write the date as YYYY-MM-DD, e.g. 2019-09-20"))
 
 
 def _period(value: Any) -> Period:
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
     if not isinstance(value, str):
-        raise fail("period", 'write the period in quotes: "2014-2019"')
+        raise fail("period", msg('write the period in quotes: "2014-2019"'))
     try:
         return parse_period(value)
-    except ValueError as exc:
-        raise fail("period", str(exc)) from None
+    except PeriodError as exc:
+        raise fail("period", exc.message) from None
 
 
 def _year(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 1900 <= value <= 2100:
-        raise fail("year", "a year such as 2008")
+        raise fail("year", msg("a year such as 2008"))
     return value
 
 
 def _url(value: Any) -> str:
     s = _text(value)
     if not (s.startswith("https://") or s.startswith("http://")) or " " in s:
-        raise fail("url", "a web address starting with https://")
+        raise fail("url", msg("a web address starting with https://"))
     return s
 
 
 def _lang(value: Any) -> str:
-    return one_of(value, LANGS, "language")
+    return one_of(value, LANGS, msg("language"))
 
 
 Text = Annotated[str, BeforeValidator(_text)]
@@ -291,7 +344,7 @@ Lang = Annotated[str, BeforeValidator(_lang)]
 Slug = Annotated[str, BeforeValidator(_slug)]
 
 
-def choice(choices: tuple[str, ...], what: str) -> BeforeValidator:
+def choice(choices: tuple[str, ...], what: Message) -> BeforeValidator:
     return BeforeValidator(lambda v: one_of(v, choices, what))
 
 
@@ -320,7 +373,7 @@ class Event(Model):
     date: Day
     end: Day | None = None
     title: LocText
-    kind: Annotated[str, choice(EVENT_KINDS, "event kind")]
+    kind: Annotated[str, choice(EVENT_KINDS, msg("event kind"))]
     place: Text | None = None
     partners: list[PartnerId] = Field(default_factory=list)
 
@@ -329,7 +382,11 @@ class Event(Model):
         if self.end is not None and self.end < self.date:
             raise fail(
                 "end_before",
-                f"end ({self.end.isoformat()}) is before date ({self.date.isoformat()})",
+                msg(
+                    "end (%(end)s) is before date (%(date)s)",
+                    end=self.end.isoformat(),
+                    date=self.date.isoformat(),
+                ),
             )
         return self
 
@@ -344,20 +401,20 @@ class AidFigure(Model):
     disbursed: MoneyModel | None = None
     plan: MoneyModel | None = None
     plan_rate: Percent | None = None
-    kind: Annotated[str, choice(AID_KINDS, "aid kind")] | None = None
+    kind: Annotated[str, choice(AID_KINDS, msg("aid kind"))] | None = None
     sector: Sector | None = None
 
     @model_validator(mode="after")
     def _rules(self) -> AidFigure:
         if self.projects is None and self.committed is None and self.disbursed is None:
-            raise fail("aid_empty", "give at least one of projects, committed, disbursed")
+            raise fail("aid_empty", msg("give at least one of projects, committed, disbursed"))
         if self.partner is not None and self.donors is not None:
             raise fail(
                 "donors_partner",
-                "donors is for totals only: remove donors, or remove partner",
+                msg("donors is for totals only: remove donors, or remove partner"),
             )
         if self.plan is not None and self.plan_rate is not None:
-            raise fail("plan_both", "give plan or plan_rate, not both")
+            raise fail("plan_both", msg("give plan or plan_rate, not both"))
         return self
 
 
@@ -375,7 +432,7 @@ class FrontMatter(Model):
     partners: list[PartnerId] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
     aid: list[AidFigure] = Field(default_factory=list)
-    status: Annotated[str, choice(("published", "draft"), "status")] = "published"
+    status: Annotated[str, choice(("published", "draft"), msg("status"))] = "published"
 
     def story_data(self) -> dict[str, Any]:
         """What belongs to the story rather than to one language version."""
@@ -414,7 +471,7 @@ class Partner(Model):
     name: LocText
     acronym: Text | None = None
     country: Country
-    type: Annotated[str, choice(PARTNER_TYPES, "partner type")]
+    type: Annotated[str, choice(PARTNER_TYPES, msg("partner type"))]
     website: Url | None = None
     since: Year | None = None
     sectors: list[Sector] = Field(default_factory=list)
@@ -436,7 +493,7 @@ class Partners(RootModel[list[Partner]]):
 def _rate(value: Any) -> Decimal:
     amount = _amount(value)
     if amount == 0:
-        raise fail("rate_zero", "a rate must be more than 0: VND for one unit, e.g. 23050")
+        raise fail("rate_zero", msg("a rate must be more than 0: VND for one unit, e.g. 23050"))
     return amount
 
 
@@ -456,13 +513,23 @@ _NUMBER_AND_YEAR = re.compile(r"^\s*(\d{1,3})\s*[-_.\\ ]\s*(\d{4})\s*$")
 def _issue_number(value: Any) -> str:
     """`3/2023`: the issue's number within its year, then the year."""
     if isinstance(value, int) and not isinstance(value, bool):
-        raise fail("issue_number", f"write the number and the year, e.g. {value}/2023")
+        raise fail(
+            "issue_number", msg("write the number and the year, e.g. %(number)s/2023", number=value)
+        )
     s = _text(value)
     if ISSUE_NUMBER_RE.match(s):
         return s
     if m := _NUMBER_AND_YEAR.match(s):
-        raise fail("issue_number", f"'{s}' is not an issue number: write {m[1]}/{m[2]}")
-    raise fail("issue_number", f"'{s}' is not an issue number: write NUMBER/YEAR, e.g. 3/2023")
+        raise fail(
+            "issue_number",
+            msg(
+                "'%(value)s' is not an issue number: write %(hint)s", value=s, hint=f"{m[1]}/{m[2]}"
+            ),
+        )
+    raise fail(
+        "issue_number",
+        msg("'%(value)s' is not an issue number: write NUMBER/YEAR, e.g. 3/2023", value=s),
+    )
 
 
 IssueNumber = Annotated[str, BeforeValidator(_issue_number)]
@@ -478,8 +545,11 @@ class IssuePeriod(Model):
         if self.start > self.end:
             raise fail(
                 "period_order",
-                f"from ({self.start.isoformat()}) is after to ({self.end.isoformat()}): "
-                "swap the two dates",
+                msg(
+                    "from (%(start)s) is after to (%(end)s): swap the two dates",
+                    start=self.start.isoformat(),
+                    end=self.end.isoformat(),
+                ),
             )
         return self
 

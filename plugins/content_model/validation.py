@@ -7,21 +7,39 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .errors import ContentError, format_field
+from .messages import Message, msg
 from .schema import did_you_mean
 from .yaml_loader import LineMap, Loc
 
-_GENERIC = {
-    "missing": "required field is missing",
-    "model_type": "must be a group of fields (key: value lines)",
-    "model_attributes_type": "must be a group of fields (key: value lines)",
-    "dict_type": "must be a group of key: value lines",
-    "list_type": "must be a list (lines starting with '- ')",
-    "string_type": "must be text",
-    "bool_type": "must be true or false",
-    "date_type": "must be a date written YYYY-MM-DD",
-    "int_type": "must be a whole number",
-    "float_type": "must be a number",
-}
+
+def _pydantic_message(error: Any) -> Message:
+    """Pydantic's own errors (a missing field, a list where a group is expected) in the
+    editor's words; our validators' errors carry their `Message` (schema.fail)."""
+    ctx = error.get("ctx") or {}
+    if isinstance(ctx.get("message"), Message):
+        return ctx["message"]
+    kind = error["type"]
+    if kind == "missing":
+        return msg("required field is missing")
+    if kind in ("model_type", "model_attributes_type"):
+        return msg("must be a group of fields (key: value lines)")
+    if kind == "dict_type":
+        return msg("must be a group of key: value lines")
+    if kind in ("list_type", "tuple_type", "set_type"):
+        return msg("must be a list (lines starting with '- ')")
+    if kind == "string_type":
+        return msg("must be text")
+    if kind == "bool_type":
+        return msg("must be true or false")
+    if kind == "date_type":
+        return msg("must be a date written YYYY-MM-DD")
+    if kind == "int_type":
+        return msg("must be a whole number")
+    if kind == "float_type":
+        return msg("must be a number")
+    # not expected from our strict models; still said in the editor's language, with
+    # pydantic's English detail for whoever maintains the schema
+    return msg("this value is not accepted (%(detail)s)", detail=error["msg"])
 
 
 def _clean_loc(loc: tuple[Any, ...], data: Any) -> Loc:
@@ -61,26 +79,24 @@ def validate(
             if split is not None:
                 # `{value: 16,104,216,000}`: YAML cut the number at its commas into keys;
                 # one line at the mapping says what to write (equal lines merge in the report)
-                loc, msg = loc[:-1], split
+                loc, message = loc[:-1], split
             elif err["type"] == "extra_forbidden":
                 allowed = _allowed_fields(model, loc[:-1])
                 name = str(loc[-1])
-                msg = f"unknown field '{name}'{did_you_mean(name, allowed)}"
-            elif err["type"] in _GENERIC:
-                msg = _GENERIC[err["type"]]
+                message = msg(
+                    "unknown field '%(name)s'%(hint)s", name=name, hint=did_you_mean(name, allowed)
+                )
             else:
-                msg = err["msg"]
-                if err["type"] == "value_error":
-                    msg = msg.removeprefix("Value error, ")
+                message = _pydantic_message(err)
             line = lines.line(loc) if err["type"] != "missing" else lines.line(loc[:-1])
             field = format_field(loc, data)
             if prefix:
                 field = format_field(prefix) + ("" if field.startswith("[") else ".") + field
-            errors.append(ContentError(path, line, field, msg))
+            errors.append(ContentError(path, line, field, message))
         return None, errors
 
 
-def _split_number(data: Any, loc: Loc) -> str | None:
+def _split_number(data: Any, loc: Loc) -> Message | None:
     """The message for a key that is a piece of a number written with commas, or None."""
     key = loc[-1]
     if not (isinstance(key, int) or (isinstance(key, str) and key.isdigit())):
@@ -103,9 +119,9 @@ def _split_number(data: Any, loc: Loc) -> str | None:
     pieces = [str(k) for k in keys[first:] if _is_piece(k) and parent[k] is None]
     if not isinstance(head, int) or not pieces:
         return None
-    return (
-        f"a number with commas was cut at the commas: write {keys[first - 1]}: "
-        f"{head}{''.join(pieces)} (no separators)"
+    return msg(
+        "a number with commas was cut at the commas: write %(hint)s (no separators)",
+        hint=f"{keys[first - 1]}: {head}{''.join(pieces)}",
     )
 
 

@@ -11,6 +11,8 @@ from functools import cache
 
 from babel import Locale
 
+from .messages import Message, msg
+
 LANGS = ("vi", "en")
 
 
@@ -59,11 +61,21 @@ _YEAR = re.compile(r"^(\d{4})$")
 _YEARS = re.compile(r"^(\d{4})\s*-\s*(\d{4})$")
 _MONTHS = re.compile(r"^(\d{4})-(\d{2})\s*/\s*(\d{4})-(\d{2})$")
 
-PERIOD_HELP = 'write "2019", "2014-2019" or "2022-01/2022-09"'
+
+class PeriodError(ValueError):
+    """A period that cannot be read; `message` says what to write."""
+
+    def __init__(self, message: Message):
+        self.message = message
+        super().__init__(str(message))
+
+
+def _period_help() -> Message:
+    return msg('write "2019", "2014-2019" or "2022-01/2022-09"')
 
 
 def parse_period(text: str) -> Period:
-    """Parse a period; raises ValueError with an editor-facing message."""
+    """Parse a period; raises PeriodError with an editor-facing message."""
     text = text.strip()
     if m := _YEAR.match(text):
         y = int(m[1])
@@ -71,20 +83,25 @@ def parse_period(text: str) -> Period:
     if m := _YEARS.match(text):
         y1, y2 = int(m[1]), int(m[2])
         if y1 > y2:
-            raise ValueError(f'the period starts after it ends: write "{y2}-{y1}"')
+            raise PeriodError(
+                msg('the period starts after it ends: write "%(hint)s"', hint=f"{y2}-{y1}")
+            )
         return Period(f"{y1}-{y2}", date(y1, 1, 1), date(y2, 12, 31))
     if m := _MONTHS.match(text):
         y1, m1, y2, m2 = (int(g) for g in m.groups())
         if not (1 <= m1 <= 12 and 1 <= m2 <= 12):
-            raise ValueError(f"a month must be 01 to 12: {PERIOD_HELP}")
+            raise PeriodError(msg("a month must be 01 to 12: %(help)s", help=_period_help()))
         start = date(y1, m1, 1)
         end = date(y2, m2, calendar.monthrange(y2, m2)[1])
         if start > end:
-            raise ValueError(
-                f'the period starts after it ends: write "{y2}-{m2:02d}/{y1}-{m1:02d}"'
+            raise PeriodError(
+                msg(
+                    'the period starts after it ends: write "%(hint)s"',
+                    hint=f"{y2}-{m2:02d}/{y1}-{m1:02d}",
+                )
             )
         return Period(f"{y1}-{m1:02d}/{y2}-{m2:02d}", start, end)
-    raise ValueError(f"not a period: {PERIOD_HELP}")
+    raise PeriodError(msg("not a period: %(help)s", help=_period_help()))
 
 
 @dataclass(frozen=True)

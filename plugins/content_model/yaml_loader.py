@@ -20,6 +20,7 @@ import yaml
 import yaml.cyaml
 
 from .limits import MAX_DEPTH, MAX_PY_PARSER_CHARS, MAX_VALUES
+from .messages import Message, msg, msg_plural
 
 Loc = tuple[str | int, ...]
 
@@ -95,13 +96,15 @@ class LineMap:
 class YamlProblem:
     line: int
     field: Loc
-    message: str
+    message: Message
 
 
 class YamlSyntaxError(Exception):
     """The file cannot be read as data; `problems` lists every (line, message), first first."""
 
-    def __init__(self, line: int, message: str, problems: list[tuple[int, str]] | None = None):
+    def __init__(
+        self, line: int, message: Message, problems: list[tuple[int, Message]] | None = None
+    ):
         self.line = line
         self.message = message
         self.problems = problems or [(line, message)]
@@ -122,7 +125,9 @@ def load_yaml(
     if bad := yaml.reader.Reader.NON_PRINTABLE.search(text):
         line = text.count("\n", 0, bad.start()) + first_line
         code = f"U+{ord(bad.group()):04X}"
-        raise YamlSyntaxError(line, f"a control character ({code}) in the text: remove it")
+        raise YamlSyntaxError(
+            line, msg("a control character (%(code)s) in the text: remove it", code=code)
+        )
     # The tree of a large file is hundreds of thousands of objects and no cycles: the cyclic
     # garbage collector, triggered again and again while they are made, took 4/5 of the time.
     collecting = gc.isenabled()
@@ -173,7 +178,7 @@ def _compose(loader: Any, offset: int, max_entries: int | None) -> yaml.Node | N
     stack: list[_Collection] = []
     keys: list[yaml.Node | None] = []  # per open collection: the key waiting for its value
     anchors: dict[str, list[int]] = {}  # name -> [line, uses]
-    refused: list[tuple[int, str]] = []
+    refused: list[tuple[int, Message]] = []
     root: yaml.Node | None = None
     documents = values = 0
     while (event := loader.get_event()) is not None:
@@ -183,8 +188,11 @@ def _compose(loader: Any, offset: int, max_entries: int | None) -> yaml.Node | N
         if values > MAX_VALUES:
             raise YamlSyntaxError(
                 line,
-                f"more than {MAX_VALUES} values: the build refuses a file this big; "
-                "is it the right file?",
+                msg(
+                    "more than %(limit)s values: the build refuses a file this big; "
+                    "is it the right file?",
+                    limit=MAX_VALUES,
+                ),
             )
         node: yaml.Node
         if kind is yaml.DocumentStartEvent:
@@ -192,8 +200,10 @@ def _compose(loader: Any, offset: int, max_entries: int | None) -> yaml.Node | N
             if documents > 1:
                 raise YamlSyntaxError(
                     line,
-                    "a second document starts here: a file holds one; remove the line '---' "
-                    "(or '...') above",
+                    msg(
+                        "a second document starts here: a file holds one; remove the line "
+                        "'---' (or '...') above"
+                    ),
                 )
             continue
         if kind in (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent):
@@ -206,14 +216,14 @@ def _compose(loader: Any, offset: int, max_entries: int | None) -> yaml.Node | N
             if event.anchor in anchors:
                 anchors[event.anchor][1] += 1
             else:
-                refused.append((line, f"*{event.anchor}: {_NO_ALIASES}"))
+                refused.append((line, _no_aliases(f"*{event.anchor}")))
             node = yaml.ScalarNode(_STANDARD_TAG + "null", "", event.start_mark, event.end_mark)
         else:
             if event.anchor is not None and event.anchor not in anchors:
                 anchors[event.anchor] = [line, 0]
             if event.tag is not None:
                 tag = event.tag.replace(_STANDARD_TAG, "!!")
-                refused.append((line, f"the tag {tag} is not allowed: remove it"))
+                refused.append((line, msg("the tag %(tag)s is not allowed: remove it", tag=tag)))
             if kind is yaml.ScalarEvent:
                 tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
                 node = yaml.ScalarNode(
@@ -223,8 +233,11 @@ def _compose(loader: Any, offset: int, max_entries: int | None) -> yaml.Node | N
                 if len(stack) >= MAX_DEPTH:
                     raise YamlSyntaxError(
                         line,
-                        f"more than {MAX_DEPTH} levels of lists and groups inside each other: "
-                        "is a bracket or an indentation wrong?",
+                        msg(
+                            "more than %(limit)s levels of lists and groups inside each "
+                            "other: is a bracket or an indentation wrong?",
+                            limit=MAX_DEPTH,
+                        ),
                     )
                 is_list = kind is yaml.SequenceStartEvent
                 new: _Collection = (yaml.SequenceNode if is_list else yaml.MappingNode)(
@@ -244,7 +257,9 @@ def _compose(loader: Any, offset: int, max_entries: int | None) -> yaml.Node | N
         if isinstance(parent, yaml.MappingNode) and keys[-1] is None:
             keys[-1] = node
             if isinstance(node, yaml.ScalarNode) and node.value == "<<" and not node.style:
-                refused.append((line, "merge keys (<<) are not supported: write the fields out"))
+                refused.append(
+                    (line, msg("merge keys (<<) are not supported: write the fields out"))
+                )
         elif isinstance(parent, yaml.MappingNode):
             parent.value.append((keys[-1], node))
             keys[-1] = None
@@ -254,31 +269,51 @@ def _compose(loader: Any, offset: int, max_entries: int | None) -> yaml.Node | N
         if max_entries is not None and len(stack) == 1 and entries > max_entries:
             raise YamlSyntaxError(
                 line,
-                f"more than {max_entries} entries: the build refuses a data file this big; "
-                "is it the right file?",
+                msg(
+                    "more than %(limit)s entries: the build refuses a data file this big; "
+                    "is it the right file?",
+                    limit=max_entries,
+                ),
             )
     for name, (line, uses) in anchors.items():
-        used = f", used {uses} time{'s' if uses != 1 else ''}" if uses else ""
-        refused.append((line, f"&{name} (an anchor{used}): {_NO_ALIASES}"))
+        anchor = (
+            msg_plural(
+                "&%(name)s (an anchor, used %(n)s time)",
+                "&%(name)s (an anchor, used %(n)s times)",
+                uses,
+                name=name,
+            )
+            if uses
+            else msg("&%(name)s (an anchor)", name=name)
+        )
+        refused.append((line, _no_aliases(anchor)))
     if refused:
         refused.sort()
         raise YamlSyntaxError(*refused[0], problems=refused)
     return root
 
 
-_NO_ALIASES = "YAML anchors (&) and aliases (*) are not supported: write the value out in full"
+def _no_aliases(what: Message | str) -> Message:
+    return msg(
+        "%(what)s: YAML anchors (&) and aliases (*) are not supported: write the value out in full",
+        what=what,
+    )
 
 
 def _syntax_error(exc: yaml.YAMLError, text: str, offset: int) -> YamlSyntaxError:
     if not isinstance(exc, yaml.MarkedYAMLError):
-        return YamlSyntaxError(offset + 1, f"not valid YAML: {str(exc).splitlines()[0]}")
+        return YamlSyntaxError(
+            offset + 1, msg("not valid YAML: %(detail)s", detail=str(exc).splitlines()[0])
+        )
     problem = exc.problem or ""
     # Where the parser noticed is often the end of the file or the next line; the editor
     # needs the line where the value or key started (the context mark).
     if exc.context_mark and ("end of stream" in problem or "document separator" in problem):
         return YamlSyntaxError(
             exc.context_mark.line + 1 + offset,
-            "the quote that opens this value is never closed: end the value with the same quote",
+            msg(
+                "the quote that opens this value is never closed: end the value with the same quote"
+            ),
         )
     if exc.context_mark and "could not find expected ':'" in problem:
         start = exc.context_mark
@@ -286,11 +321,11 @@ def _syntax_error(exc: yaml.YAMLError, text: str, offset: int) -> YamlSyntaxErro
         after = lines[start.line][start.column :] if start.line < len(lines) else ""
         if ": " in after[1024:]:  # YAML's limit for a key written without quotes
             return YamlSyntaxError(
-                start.line + 1 + offset, "a key longer than 1024 characters: shorten it"
+                start.line + 1 + offset, msg("a key longer than 1024 characters: shorten it")
             )
         return YamlSyntaxError(
             start.line + 1 + offset,
-            "no colon and space after the key: write key: value, e.g. author: Ban Đối ngoại",
+            msg("no colon and space after the key: write key: value, e.g. author: Ban Đối ngoại"),
         )
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 + offset if mark else offset + 1
@@ -312,38 +347,38 @@ def _timestamp(text: str) -> date | datetime | str:
         return text  # an impossible date such as 2022-13-01: the schema says what to write
 
 
-def _syntax_message(exc: yaml.MarkedYAMLError, text: str) -> str:
+def _syntax_message(exc: yaml.MarkedYAMLError, text: str) -> Message:
     problem = (exc.problem or "not valid YAML").strip()
     mark = exc.problem_mark
     lines = text.split("\n")
     before = lines[mark.line][: mark.column] if mark and mark.line < len(lines) else ""
     if "mapping values are not allowed" in problem:
         if ": " not in before:  # the colon of a key that continues the line above
-            return (
+            return msg(
                 "this line is indented more than the line above: start the keys of one "
                 "group in the same column"
             )
-        return (
+        return msg(
             "a colon followed by a space inside a value: put the value in double quotes, "
             'e.g. title: "Hội nghị: kết quả"'
         )
     if problem.startswith("expected <block end>"):
         if before.rstrip().endswith(('"', "'")):
-            return (
+            return msg(
                 "text after the closing quote: put the whole value in single quotes, "
                 """e.g. title: '"Hội nghị" tổng kết'"""
             )
         if "block mapping start" in problem or "block sequence start" in problem:
-            return (
+            return msg(
                 "this line is indented differently from the lines above: start the keys of "
                 "one group in the same column"
             )
     if "found character '\\t'" in problem or "found a tab character" in problem:
-        return "a tab character: indent with spaces"
+        return msg("a tab character: indent with spaces")
     if "unknown escape character" in problem:
-        return "a backslash inside double quotes: write \\\\ for one \\, or use single quotes"
+        return msg("a backslash inside double quotes: write \\\\ for one \\, or use single quotes")
     context = f" ({exc.context.strip()})" if exc.context else ""
-    return f"not valid YAML: {problem}{context}"
+    return msg("not valid YAML: %(detail)s", detail=f"{problem}{context}")
 
 
 def _scalar(node: yaml.ScalarNode) -> Any:
@@ -385,7 +420,9 @@ def _build(
             key_line = key_node.start_mark.line + 1 + offset
             if not isinstance(key_node, yaml.ScalarNode):
                 problems.append(
-                    YamlProblem(key_line, loc, "a key must be plain text, not a list or a group")
+                    YamlProblem(
+                        key_line, loc, msg("a key must be plain text, not a list or a group")
+                    )
                 )
                 continue
             try:
@@ -396,7 +433,7 @@ def _build(
                 key = key_node.value  # `NO:`, `true:`, `2019-01-01:` are text; years stay numbers
             if key in result:
                 problems.append(
-                    YamlProblem(key_line, (*loc, key), "this key is given twice; keep one")
+                    YamlProblem(key_line, (*loc, key), msg("this key is given twice; keep one"))
                 )
                 continue
             lines.lines[(*loc, key)] = key_line
@@ -412,13 +449,20 @@ def _build(
             YamlProblem(
                 node.start_mark.line + 1 + offset,
                 loc,
-                f"'{node.value}' looks like a number with thousands separators: write "
-                f"{digits} (if you mean the fraction, write {float(node.value)})",
+                msg(
+                    "'%(value)s' looks like a number with thousands separators: write "
+                    "%(digits)s (if you mean the fraction, write %(fraction)s)",
+                    value=node.value,
+                    digits=digits,
+                    fraction=float(node.value),
+                ),
             )
         )
     try:
         return _scalar(node)
     except ValueError:
         line = node.start_mark.line + 1 + offset
-        problems.append(YamlProblem(line, loc, "this number is far too large: check the value"))
+        problems.append(
+            YamlProblem(line, loc, msg("this number is far too large: check the value"))
+        )
         return None

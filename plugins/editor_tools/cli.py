@@ -8,7 +8,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from site_build.cli import print_notes
+from content_model.messages import messages_language, msg, msg_plural, render
+from site_build.cli import note_lines, print_notes
 
 from .changed_check import ChangedCheck, check_since, check_staged
 from .git_files import GitError
@@ -27,19 +28,22 @@ def run_new(root: Path, title: str) -> int:
     return 0
 
 
-def report_changed(result: ChangedCheck) -> int:
+def report_changed(result: ChangedCheck, lang: str | None = None) -> int:
+    lang = lang or messages_language()
     if result.data_changed:
-        print("Note: a data file changed; stories that use it are checked by `make check`.")
-    n_files = len(result.changed)
-    files = f"{n_files} changed file{'s' if n_files != 1 else ''}"
-    print_notes([str(n) for n in result.notes])
+        note = msg("Note: a data file changed; stories that use it are checked by `make check`.")
+        print(render(note, lang))
+    files = msg_plural("%(n)s changed file", "%(n)s changed files", len(result.changed))
+    print_notes(note_lines(result.notes, lang), lang)
     if not result.errors:
-        print(f"OK: {files}, no errors.")
+        print(render(msg("OK: %(files)s, no errors.", files=files), lang))
         return 0
-    for error in result.errors:
-        print(error, file=sys.stderr)
-    n = len(result.errors)
-    print(f"{n} error{'s' if n != 1 else ''} in {files}.", file=sys.stderr)
+    for error in sorted(result.errors):
+        print(error.render(lang), file=sys.stderr)
+    summary = msg_plural(
+        "%(n)s error in %(files)s.", "%(n)s errors in %(files)s.", len(result.errors), files=files
+    )
+    print(render(summary, lang), file=sys.stderr)
     return 1
 
 

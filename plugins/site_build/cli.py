@@ -20,44 +20,60 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from content_model.errors import ContentInvalid
+from content_model.errors import ContentError, ContentInvalid, nothing_built
+from content_model.messages import messages_language, msg, msg_plural, render
 from content_model.project import load_project
 
 from . import output_folder
 from .output_folder import OutputLocked
 
 
-def check(root: Path) -> int:
+def check(root: Path, lang: str | None = None) -> int:
+    """`lang`: the language of the messages (default: `MESSAGES`, else Vietnamese)."""
+    lang = lang or messages_language()
     project, report = load_project(root)
-    print_notes([str(n) for n in sorted(project.notes)])
+    print_notes(note_lines(project.notes, lang), lang)
     if report:
-        _print_errors(report.lines())
+        print_errors(report.lines(lang), lang)
         return 1
     versions = len(project.files)
-    print(f"OK: {len(project.stories)} stories ({versions} language versions), no errors.")
+    print(
+        render(
+            msg(
+                "OK: %(stories)s stories (%(versions)s language versions), no errors.",
+                stories=len(project.stories),
+                versions=versions,
+            ),
+            lang,
+        )
+    )
     return 0
 
 
-def print_notes(lines: list[str]) -> None:
+def note_lines(notes: list[ContentError], lang: str) -> list[str]:
+    return [n.render(lang) for n in sorted(notes)]
+
+
+def print_notes(lines: list[str], lang: str) -> None:
     """What the build removes from stories: not errors (the site builds), but an editor
     should know why an embedded video is missing."""
     if not lines:
         return
-    n = len(lines)
-    print(
-        f"{n} note{'s' if n != 1 else ''}: HTML that the site does not show "
-        "(docs/editor-guide.md, section 15):",
-        file=sys.stderr,
+    header = msg_plural(
+        "%(n)s note: HTML that the site does not show (%(guide)s, section 15):",
+        "%(n)s notes: HTML that the site does not show (%(guide)s, section 15):",
+        len(lines),
+        guide=msg("docs/editor-guide.md"),
     )
+    print(render(header, lang), file=sys.stderr)
     for line in lines:
         print(line, file=sys.stderr)
 
 
-def _print_errors(lines: list[str]) -> None:
+def print_errors(lines: list[str], lang: str) -> None:
     for line in lines:
         print(line, file=sys.stderr)
-    n = len(lines)
-    print(f"{n} error{'s' if n != 1 else ''}: nothing was built.", file=sys.stderr)
+    print(render(nothing_built(len(lines)), lang), file=sys.stderr)
 
 
 @dataclass
@@ -77,9 +93,11 @@ def run_build(
     overrides: dict[str, Any] | None = None,
     in_place: bool = False,
     wait_for_lock: bool = False,
+    lang: str | None = None,
 ) -> BuildResult:
     """Check, build into a staging folder, swap it in. Content errors are returned, not
-    raised; any other failure raises, and in every failure `output` stays as it was.
+    raised, as lines in `lang` (default: `MESSAGES`, else Vietnamese); any other failure
+    raises, and in every failure `output` stays as it was.
     Another build of the same output raises OutputLocked, or is waited for.
 
     `in_place` (the preview): write only the pages that changed, into `output` itself, each
@@ -87,7 +105,9 @@ def run_build(
     What a local preview needs, not a published site."""
     root, output = root.resolve(), output.resolve()
     with output_folder.locked(output, wait=wait_for_lock):
-        return _locked_build(root, output, settings_file, overrides, in_place)
+        return _locked_build(
+            root, output, settings_file, overrides, in_place, lang or messages_language()
+        )
 
 
 def _locked_build(
@@ -96,6 +116,7 @@ def _locked_build(
     settings_file: str,
     overrides: dict[str, Any] | None,
     in_place: bool,
+    lang: str,
 ) -> BuildResult:
     from pelican import Pelican
     from pelican.log import init as init_logging
@@ -147,7 +168,7 @@ def _locked_build(
         _restore(reading, manifest)
         if not in_place:
             shutil.rmtree(target, ignore_errors=True)
-        return BuildResult(False, exc.report.lines(), seconds=time.perf_counter() - started)
+        return BuildResult(False, exc.report.lines(lang), seconds=time.perf_counter() - started)
     except BaseException:
         skeleton.cancel()
         if not in_place:  # output/ was not touched: its manifest still describes it
@@ -168,7 +189,7 @@ def _locked_build(
     return BuildResult(
         True,
         rendered=list(LAST_BUILD.get("rendered", [])),
-        notes=[str(n) for n in sorted(current_project().notes)],
+        notes=note_lines(current_project().notes, lang),
         reused=LAST_BUILD.get("reused", 0),
         seconds=time.perf_counter() - started,
     )
@@ -194,9 +215,12 @@ def _manifest_fits(manifest: Path, output: Path) -> bool:
         return False
 
 
-def build(root: Path, output: Path, settings_file: str = "pelicanconf.py") -> int:
+def build(
+    root: Path, output: Path, settings_file: str = "pelicanconf.py", lang: str | None = None
+) -> int:
+    lang = lang or messages_language()
     try:
-        result = run_build(root, output, settings_file)
+        result = run_build(root, output, settings_file, lang=lang)
     except OutputLocked as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -204,9 +228,9 @@ def build(root: Path, output: Path, settings_file: str = "pelicanconf.py") -> in
         print(f"Build interrupted: {output.resolve()} is unchanged.", file=sys.stderr)
         return 130
     if not result.ok:
-        _print_errors(result.errors)
+        print_errors(result.errors, lang)
         return 1
-    print_notes(result.notes)
+    print_notes(result.notes, lang)
     print(
         f"Built {output.resolve()}: {len(result.rendered)} pages rendered, "
         f"{result.reused} unchanged ({result.seconds:.1f} s)"

@@ -20,6 +20,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from content_model.messages import messages_language
+
 from .cli import BuildResult, print_notes, run_build
 
 # no search index (make site builds it); Pelican's story objects kept between builds
@@ -57,6 +59,7 @@ LIVE_JS = """
 class Preview:
     def __init__(self, root: Path, output: Path, port: int):
         self.root, self.output, self.port = root.resolve(), output.resolve(), port
+        self.lang = messages_language()  # of content errors and notes (MESSAGES)
         self.state: dict[str, Any] = {"build": 0, "ok": True, "errors": []}
         self.changed = threading.Condition()
         self.stop = threading.Event()
@@ -71,9 +74,10 @@ class Preview:
             overrides=PREVIEW_SETTINGS,
             in_place=True,
             wait_for_lock=True,
+            lang=self.lang,
         )
         if result.ok:
-            print_notes(result.notes)
+            print_notes(result.notes, self.lang)
             print(
                 f"[{reason}] rebuilt in {result.seconds:.2f} s: "
                 f"{len(result.rendered)} pages rendered, {result.reused} unchanged"
