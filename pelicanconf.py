@@ -33,6 +33,7 @@ PLUGINS = [
     "partners",
     "events",
     "aid",
+    "projects",
     "bulletin",
     "images",
     "seo",

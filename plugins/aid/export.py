@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -105,7 +106,8 @@ def to_json(table: list[dict[str, Any]]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
-def datapackage(title: str, sources: list[str]) -> str:
+def datapackage(title: str, sources: list[str], extra: Sequence[dict[str, Any]] = ()) -> str:
+    """`extra`: resources of other files in data/ (aid-projects.csv), after aid's own."""
     schema = {
         "fields": [{"name": n, "type": t, "description": d} for n, t, d in FIELDS],
         "missingValues": [""],
@@ -135,6 +137,7 @@ def datapackage(title: str, sources: list[str]) -> str:
                 "encoding": "utf-8",
                 "schema": schema,
             },
+            *extra,
         ],
     }
     return json.dumps(package, ensure_ascii=False, indent=1) + "\n"

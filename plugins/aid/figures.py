@@ -36,10 +36,12 @@ class Figure:
     committed_usd: Decimal | None
     disbursed_usd: Decimal | None
     plan_usd: Decimal | None
+    # set for a project of aid-projects.yaml (aid/project_figures.py): its id; story is empty
+    project: str | None = None
 
     @property
     def id(self) -> str:
-        return f"{self.story}#{self.index}"
+        return f"project:{self.project}" if self.project else f"{self.story}#{self.index}"
 
     @property
     def is_total(self) -> bool:

@@ -3,6 +3,7 @@ figures, and the open data files. All numbers come from `tables.build_tables`, o
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -101,6 +102,16 @@ def page_context(page: Page, project: Project, context: dict[str, Any]) -> dict[
 
 
 DATA_FILES = ("aid.csv", "aid.json", "datapackage.json")
+# Other capabilities' files in data/ that datapackage.json describes (projects: aid-projects.csv)
+DataResource = Callable[[Project], dict[str, Any]]
+_data_resources: list[DataResource] = []
+
+
+def add_data_resource(resource: DataResource) -> None:
+    """`resource(project)` returns a Frictionless resource (its `path` relative to data/) for
+    a file another capability writes into data/; datapackage.json lists it after aid's own."""
+    if resource not in _data_resources:
+        _data_resources.append(resource)
 
 
 def write_data(project: Project, context: dict[str, Any], output: Path) -> None:
@@ -113,7 +124,10 @@ def write_data(project: Project, context: dict[str, Any], output: Path) -> None:
     assert project.data.site is not None
     title = f"{localized(project.data.site.name, 'en')}: foreign NGO aid figures"
     sources = sorted({f.story for f in tables.figures})
-    (folder / "datapackage.json").write_text(export.datapackage(title, sources), encoding="utf-8")
+    extra = [resource(project) for resource in _data_resources]
+    (folder / "datapackage.json").write_text(
+        export.datapackage(title, sources, extra), encoding="utf-8"
+    )
 
 
 def add_aid_filters(generator: Any) -> None:

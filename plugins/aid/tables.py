@@ -229,3 +229,36 @@ def build_tables(figures: list[Figure], site_province: str) -> Tables:
         by_kind=by_kind(figures),
         by_sector=by_sector(figures),
     )
+
+
+# --- the project registry (aid-projects.yaml) ------------------------------------------------
+
+
+def project_totals(projects: Iterable[Figure]) -> Sum:
+    """Projects of the registry added together: each project is its own scope, so every one is
+    added once (a project listed twice would not be). Never mixed with story figures: those
+    already include the projects of their province and period (`reports_including`)."""
+    return addable([f for f in projects if f.project], key=lambda f: f.project)
+
+
+def reports_including(
+    project: Figure, figures: Iterable[Figure], provinces: Iterable[str]
+) -> list[Figure]:
+    """Figures reported in stories that already include this project's amounts: province
+    totals, and the donor's own share, of the project's `provinces` (as written, and as
+    counted after the merger) for a period that contains the project's whole period. They
+    and the project are never added together."""
+    provinces = set(provinces)
+    return sorted(
+        (
+            f
+            for f in figures
+            if not f.project
+            and f.is_total
+            and f.province in provinces
+            and f.partner in (None, project.partner)
+            and f.period.start <= project.period.start
+            and project.period.end <= f.period.end
+        ),
+        key=lambda f: (f.partner is not None, f.period.start, f.id),
+    )

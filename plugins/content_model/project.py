@@ -38,8 +38,13 @@ DATA_FILES = {
     "categories": "categories.yaml",
     "provinces": "provinces.yaml",
     "rates": "exchange-rates.yaml",
+    "projects": "aid-projects.yaml",
 }
+# data files a site may leave out (an absent one is empty)
+OPTIONAL_DATA_FILES = frozenset({"projects"})
 STORY_SUFFIXES = (".md", ".markdown")
+LIST_FILES = ("partners", "projects")  # data files that are lists of entries with an `id`
+PROJECT_FILE = "content/data/aid-projects.yaml"
 
 
 @dataclass
@@ -49,6 +54,7 @@ class SiteData:
     categories: dict[str, schema.Category] = field(default_factory=dict)
     provinces: dict[str, schema.Province] = field(default_factory=dict)
     rates: dict[str, dict[int, Any]] = field(default_factory=dict)
+    projects: list[schema.AidProject] = field(default_factory=list)
     # keys each data file declares, even in entries with errors: references are checked
     # against these, so one broken entry does not turn every reference to it into an error
     declared: dict[str, list[str]] = field(default_factory=dict)
@@ -56,6 +62,10 @@ class SiteData:
     @property
     def partners_by_id(self) -> dict[str, schema.Partner]:
         return {p.id: p for p in self.partners}
+
+    @property
+    def projects_by_id(self) -> dict[str, schema.AidProject]:
+        return {p.id: p for p in self.projects}
 
 
 @dataclass
@@ -88,6 +98,7 @@ class Story:
     events: list[schema.Event]
     aid: list[schema.AidFigure]
     province: str  # the story's province (explicit, else the site's)
+    aid_projects: list[str] = field(default_factory=list)  # ids of aid-projects.yaml
 
     def published_versions(self) -> list[StoryFile]:
         return [v for v in self.versions.values() if v.published]
@@ -191,9 +202,13 @@ def load_data(root: Path, report: ErrorReport) -> tuple[SiteData, dict[str, Line
         "categories": schema.Categories,
         "provinces": schema.Provinces,
         "rates": schema.ExchangeRates,
+        "projects": schema.AidProjects,
     }
     for name, filename in DATA_FILES.items():
         path = data_dir / filename
+        if name in OPTIONAL_DATA_FILES and not path.exists():
+            data.declared[name] = []
+            continue
         loaded = _load_yaml_file(root, path, report)
         if loaded is None:
             continue
@@ -206,9 +221,9 @@ def load_data(root: Path, report: ErrorReport) -> tuple[SiteData, dict[str, Line
         line_maps[name] = lines
         raw_values[name] = value
         data.declared[name] = _declared_keys(value)
-        prefix = ("partners",) if name == "partners" else ()
+        prefix = (name,) if name in LIST_FILES else ()
         if value is None and name != "site":
-            value = [] if name == "partners" else {}
+            value = [] if name in LIST_FILES else {}
         model = _validate_into(models[name], value, r, lines, report, prefix)
         if model is None:
             # keep what is valid so that stories are still checked against it
@@ -223,6 +238,8 @@ def load_data(root: Path, report: ErrorReport) -> tuple[SiteData, dict[str, Line
             data.categories = dict(model.root)
         elif name == "provinces":
             data.provinces = dict(model.root)
+        elif name == "projects":
+            data.projects = list(model.root)
         else:
             data.rates = {c: dict(years) for c, years in model.root.items()}
     _check_data_refs(root, data, raw_values, line_maps, report)
@@ -235,10 +252,13 @@ def _shape_problem(name: str, value: Any) -> Message | None:
         if name == "site":
             return msg("the file is empty: see docs/ for the fields it needs")
         return None
-    if name == "partners":
-        if not isinstance(value, list):
+    if name in LIST_FILES:
+        if isinstance(value, list):
+            return None
+        if name == "partners":
             return msg("must be a list of partners, each starting with a line '- id: ...'")
-    elif not isinstance(value, dict):
+        return msg("must be a list of projects, each starting with a line '- id: ...'")
+    if not isinstance(value, dict):
         return msg("must be key: value lines (see docs/), not a list or a single value")
     return None
 
@@ -261,6 +281,9 @@ def _partial(name: str, value: Any, r: str, lines: LineMap) -> Any:
     if name == "partners" and isinstance(value, list):
         good = [validate(schema.Partner, v, r, lines)[0] for v in value]
         return schema.Partners.model_construct([p for p in good if p is not None])
+    if name == "projects" and isinstance(value, list):
+        good = [validate(schema.AidProject, v, r, lines)[0] for v in value]
+        return schema.AidProjects.model_construct([p for p in good if p is not None])
     if name in item_models and isinstance(value, dict):
         good = {}
         for key, item in value.items():
@@ -280,27 +303,37 @@ def _check_data_refs(
     report: ErrorReport,
 ) -> None:
     data_dir = root / "content" / "data"
-    if "partners" in raw_values and isinstance(raw_values["partners"], list):
-        r = rel(root, data_dir / DATA_FILES["partners"])
+    for name in LIST_FILES:
+        if name not in raw_values or not isinstance(raw_values[name], list):
+            continue
+        r = rel(root, data_dir / DATA_FILES[name])
         seen: dict[str, int] = {}
-        for i, item in enumerate(raw_values["partners"]):
+        for i, item in enumerate(raw_values[name]):
             pid = item.get("id") if isinstance(item, dict) else None
             if not isinstance(pid, str):
                 continue
-            line = line_maps["partners"].line((i, "id"))
+            line = line_maps[name].line((i, "id"))
             if pid in seen:
                 report.add(
                     r,
                     line,
-                    f"partners[{i}].id",
+                    f"{name}[{i}].id",
                     msg(
                         "duplicate partner id '%(id)s' (first at line %(line)s)",
+                        id=pid,
+                        line=seen[pid],
+                    )
+                    if name == "partners"
+                    else msg(
+                        "duplicate project id '%(id)s' (first at line %(line)s)",
                         id=pid,
                         line=seen[pid],
                     ),
                 )
             else:
                 seen[pid] = line
+    if "projects" in raw_values:
+        _check_project_refs(root, data, raw_values["projects"], line_maps["projects"], report)
     if "provinces" in line_maps:
         r = rel(root, data_dir / DATA_FILES["provinces"])
         for key, prov in data.provinces.items():
@@ -332,6 +365,83 @@ def _check_data_refs(
                 hint=did_you_mean(data.site.province, list(data.provinces)),
             ),
         )
+
+
+def _check_project_refs(
+    root: Path, data: SiteData, raw: Any, lines: LineMap, report: ErrorReport
+) -> None:
+    """Donor and province of every project, on the raw values (as for stories); the 2025
+    merger (a project that starts after its province merged belongs to the new one); and the
+    exchange rates its USD equivalents need."""
+    r = rel(root, root / "content" / "data" / DATA_FILES["projects"])
+    for i, item in enumerate(raw if isinstance(raw, list) else []):
+        for key, file, kind in (
+            ("partner", "partners", msg("partner")),
+            ("province", "provinces", msg("province")),
+        ):
+            value = _get(item, key)
+            known = data.declared.get(file)
+            if isinstance(value, str) and known is not None and value not in known:
+                report.add(
+                    r,
+                    lines.line((i, key)),
+                    f"projects[{i}].{key}",
+                    msg(
+                        "unknown %(kind)s '%(key)s'%(hint)s; see %(file)s",
+                        kind=kind,
+                        key=value,
+                        hint=did_you_mean(value, known),
+                        file=f"content/data/{DATA_FILES[file]}",
+                    ),
+                )
+    for i, project in _valid_projects(data, raw):
+        province = data.provinces.get(project.province)
+        until = province.until if province and province.merged_into else None
+        if province and province.merged_into and until and project.period.start > until:
+            new = province.merged_into
+            report.add(
+                r,
+                lines.line((i, "province")),
+                f"projects[{i}].province",
+                msg(
+                    "%(old)s merged into %(new)s after %(until)s: a project that starts in "
+                    "%(year)s is in %(new)s: write province: %(new)s",
+                    old=project.province,
+                    new=new,
+                    until=until.isoformat(),
+                    year=project.period.start.year,
+                ),
+            )
+        year = project.period.last_year
+        for name in ("committed", "disbursed"):
+            money = getattr(project, name)
+            if money is None or money.currency == "USD":
+                continue
+            for currency in [money.currency, "USD"] if money.currency != "VND" else ["USD"]:
+                if year not in data.rates.get(currency, {}):
+                    report.add(
+                        r,
+                        lines.line((i, name, "currency")),
+                        f"projects[{i}].{name}",
+                        msg(
+                            "no exchange rate for %(currency)s in %(year)s: add it to "
+                            "content/data/exchange-rates.yaml (%(currency)s: %(year)s: VND for "
+                            "one unit)",
+                            currency=currency,
+                            year=year,
+                        ),
+                    )
+
+
+def _valid_projects(data: SiteData, raw: Any) -> list[tuple[int, schema.AidProject]]:
+    """(position in the file, project) of the projects that passed validation."""
+    by_id = data.projects_by_id
+    out = []
+    for i, item in enumerate(raw if isinstance(raw, list) else []):
+        pid = _get(item, "id")
+        if isinstance(pid, str) and pid in by_id:
+            out.append((i, by_id[pid]))
+    return out
 
 
 # --- stories ------------------------------------------------------------------------------
@@ -436,6 +546,8 @@ def _check_story_refs(
     for i, _ in _items(raw, "aid"):
         need(partner, partners, ("aid", i, "partner"), partner_hint)
         need(province, provinces, ("aid", i, "province"), province_hint)
+    for i, _ in _items(raw, "aid_projects"):
+        need(msg("project"), data.declared.get("projects"), ("aid_projects", i), PROJECT_FILE)
     src = _get(raw, "image", "src")
     if isinstance(src, str) and (message := image_src_problem(root, src)):
         report.add(r, lines.line(("image", "src")), "image.src", message)
@@ -512,14 +624,21 @@ def _group(files: list[StoryFile], data: SiteData, report: ErrorReport) -> dict[
             events=shared["events"],
             aid=shared["aid"],
             province=shared["province"] or site_province,
+            aid_projects=shared["aid_projects"],
         )
     return stories
 
 
 def _shared_data(versions: list[StoryFile], report: ErrorReport) -> dict[str, Any]:
     """Story data may stand in one version or in several, if equal; else name both files."""
-    out: dict[str, Any] = {"partners": [], "events": [], "aid": [], "province": None}
-    for name in ("partners", "events", "aid", "province"):
+    out: dict[str, Any] = {
+        "partners": [],
+        "events": [],
+        "aid": [],
+        "aid_projects": [],
+        "province": None,
+    }
+    for name in ("partners", "events", "aid", "aid_projects", "province"):
         stated = [v for v in versions if name in v.front.model_fields_set]
         for other in stated[1:]:
             a, b = getattr(stated[0].front, name), getattr(other.front, name)

@@ -74,6 +74,7 @@ PARTNER_TYPES = (
     "other",
 )
 AID_KINDS = ("programme", "project", "non-project")
+PROJECT_STATUSES = ("planned", "ongoing", "completed")
 
 
 def fail(kind: str, message: Message) -> PydanticCustomError:
@@ -344,6 +345,64 @@ Lang = Annotated[str, BeforeValidator(_lang)]
 Slug = Annotated[str, BeforeValidator(_slug)]
 
 
+# the filter folders beside project pages (/du-an/nam/2022/, /en/projects/year/2022/:
+# bilingual/urls.py): a project with one of these ids would share its folder
+RESERVED_PROJECT_IDS = frozenset(
+    {"nha-tai-tro", "linh-vuc", "trang-thai", "tinh", "nam", "page"}
+    | {"donor", "sector", "status", "province", "year"}
+)
+
+
+def _project_id(value: Any) -> str:
+    s = _text(value) if not isinstance(value, str) else value
+    if not KEY_RE.match(s):
+        raise fail(
+            "key",
+            msg(
+                "'%(value)s' is not a project id: use lowercase a-z, 0-9 and hyphens, "
+                "e.g. gni-nuoc-sach-lam-binh",
+                value=s,
+            ),
+        )
+    return s
+
+
+def _new_project_id(value: Any) -> str:
+    s = _project_id(value)
+    if s in RESERVED_PROJECT_IDS:
+        raise fail(
+            "reserved",
+            msg(
+                "'%(value)s' is a folder of the project pages: give the project a longer id",
+                value=s,
+            ),
+        )
+    return s
+
+
+# {registration agency}-{number}: org-id.guide agency codes such as XM-DAC, XI-IATI, GB-CHC
+_IATI_ORG_ID = re.compile(r"^[A-Z]{2}-[A-Z0-9]+-[A-Za-z0-9_.-]+$")
+
+
+def _iati_org_id(value: Any) -> str:
+    s = _text(value)
+    if not _IATI_ORG_ID.match(s) or len(s) > 100:
+        raise fail(
+            "iati_org_id",
+            msg(
+                "'%(value)s' is not an IATI organisation identifier: write the registration "
+                "agency code (org-id.guide), a hyphen and the number it gave, e.g. XI-IATI-12345",
+                value=s,
+            ),
+        )
+    return s
+
+
+ProjectId = Annotated[str, BeforeValidator(_project_id)]
+NewProjectId = Annotated[str, BeforeValidator(_new_project_id)]
+IatiOrgId = Annotated[str, BeforeValidator(_iati_org_id)]
+
+
 def choice(choices: tuple[str, ...], what: Message) -> BeforeValidator:
     return BeforeValidator(lambda v: one_of(v, choices, what))
 
@@ -432,15 +491,24 @@ class FrontMatter(Model):
     partners: list[PartnerId] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
     aid: list[AidFigure] = Field(default_factory=list)
+    aid_projects: list[ProjectId] = Field(
+        default_factory=list,
+        description="Ids of the aid projects the story is about (content/data/aid-projects.yaml)",
+    )
     status: Annotated[str, choice(("published", "draft"), msg("status"))] = "published"
 
     def story_data(self) -> dict[str, Any]:
         """What belongs to the story rather than to one language version."""
-        return {"partners": self.partners, "events": self.events, "aid": self.aid}
+        return {
+            "partners": self.partners,
+            "events": self.events,
+            "aid": self.aid,
+            "aid_projects": self.aid_projects,
+        }
 
 
 FRONT_MATTER_FIELDS = tuple(FrontMatter.model_fields)
-STORY_DATA_FIELDS = ("partners", "events", "aid")
+STORY_DATA_FIELDS = ("partners", "events", "aid", "aid_projects")
 
 
 # --- data files ---------------------------------------------------------------------------
@@ -454,6 +522,11 @@ class Site(Model):
     phone: Text
     email: Text
     bulletin: LocText
+    iati_org_id: IatiOrgId | None = Field(
+        None,
+        description="The union's IATI organisation identifier, {agency}-{number} "
+        "(e.g. XI-IATI-12345): reporting organisation of data/iati-activities.xml",
+    )
 
 
 class Category(Model):
@@ -476,6 +549,36 @@ class Partner(Model):
     since: Year | None = None
     sectors: list[Sector] = Field(default_factory=list)
     description: LocText | None = None
+
+
+class AidProject(Model):
+    """One programme or project of `content/data/aid-projects.yaml`, as the union's records or
+    a story give it. Amounts are optional: a source that names a project without its budget
+    gives none, and none is invented."""
+
+    id: NewProjectId = Field(description="Unique id, used in URLs and in stories' aid_projects")
+    title: LocText = Field(description="Name of the project, in vi and en")
+    partner: PartnerId = Field(description="The donor: an id of partners.yaml")
+    province: Key = Field(description="Province where it takes place: a key of provinces.yaml")
+    kind: Annotated[str, choice(AID_KINDS, msg("aid kind"))] = Field(
+        description="programme, project or non-project (Decree 80/2020/ND-CP)"
+    )
+    sector: Sector | None = Field(None, description="OECD DAC 5-digit purpose code, in quotes")
+    period: PeriodField = Field(
+        description='Years it runs, as the source gives them: "2016-2019", "2022" or '
+        '"2022-01/2022-09"'
+    )
+    status: Annotated[str, choice(PROJECT_STATUSES, msg("project status"))] = Field(
+        description="planned, ongoing or completed"
+    )
+    committed: MoneyModel | None = Field(None, description="Amount committed by the donor")
+    disbursed: MoneyModel | None = Field(None, description="Amount disbursed so far")
+    location: LocText | None = Field(None, description="Place within the province, vi and en")
+    description: LocText | None = Field(None, description="What the project does, vi and en")
+
+
+class AidProjects(RootModel[list[AidProject]]):
+    pass
 
 
 class Categories(RootModel[dict[Key, Category]]):
