@@ -21,7 +21,7 @@ from site_build.cli import build
 _built: dict[str, Path] = {}
 ARTICLE_BUDGET = 50_000  # bytes of HTML + CSS before compression
 # Kinds of pages that are not HTML, or data files
-NOT_PAGES = {"feed", "events-ics"}
+NOT_PAGES = {"feed", "events-ics", "projects-csv", "projects-iati"}
 
 
 def build_example(tmp_path_factory: pytest.TempPathFactory) -> Path:
