@@ -85,7 +85,7 @@ messages: $(STAMP)
 
 # Editors' workflow (plugins/editor_tools, docs/editor-guide.md). TITLE reaches the tool
 # through the environment ($$TITLE): quotes or ` in a title are never run by the shell.
-.PHONY: new check-changed hook publish
+.PHONY: new check-changed hook publish photos
 TOOLS := PYTHONPATH=plugins $(PY) -m editor_tools
 SINCE ?= HEAD
 
@@ -97,6 +97,11 @@ check-changed: $(STAMP)
 
 hook: $(STAMP)
 	$(TOOLS) hook
+
+# Photos of content/images/ over 2400 px or 3 MB, or with a GPS position: shrunk in place to
+# 2400 px, GPS removed, orientation kept (plugins/images/originals.py).
+photos: $(STAMP)
+	@$(TOOLS) photos
 
 publish: $(STAMP) system
 	$(RUN) build --settings publishconf.py

@@ -17,7 +17,9 @@ PREVIEW_URL = "http://localhost:8000"  # base of feed and sitemap links when SIT
 PATH = "content"
 ARTICLE_PATHS = ["articles"]
 PAGE_PATHS: list[str] = []
-STATIC_PATHS = ["images"]
+# No original photo is published: plugins/images publishes a copy of each (no EXIF, upright,
+# at most 1600 px and 1.5 MB) at its address, and its renditions beside it.
+STATIC_PATHS: list[str] = []
 THEME = "theme"
 THEME_STATIC_DIR = "theme"
 TIMEZONE = "Asia/Ho_Chi_Minh"

@@ -54,7 +54,10 @@ def _photo(site: Site, name: str, color: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     im = Image.new("RGB", (800, 500), color)
     ImageDraw.Draw(im).ellipse((300, 150, 500, 350), fill="#ffffff")
-    im.save(path, "JPEG", quality=80)
+    exif = Image.Exif()
+    exif[0x010F] = "Phone maker"  # and where it was taken: never printed
+    exif.get_ifd(0x8825).update({1: "N", 2: (21.0, 35.0, 12.5), 3: "E", 4: (105.0, 50.0, 3.2)})
+    im.save(path, "JPEG", quality=80, exif=exif.tobytes())
 
 
 def make_issue_site(root: Path) -> Site:
@@ -299,6 +302,17 @@ def test_pdfa_variant(built: Site) -> None:
     plain = PdfReader(pdf_path(built, "vi"))
     assert "/OutputIntents" not in plain.trailer["/Root"]  # the plain PDF is not marked
     assert len(reader.pages) == len(plain.pages)
+
+
+def test_print_and_web_editions_publish_no_photo_metadata(built: Site) -> None:
+    """The PDFs embed the photos the site publishes, not the originals (with a GPS position)."""
+    pdfs = list(built.output.rglob("*.pdf"))
+    assert len(pdfs) == 4
+    for path in pdfs:
+        assert b"Phone maker" not in path.read_bytes(), path
+    for name in ("hoi-nghi.jpg", "tinh-nguyen.jpg"):  # what the web and e-mail editions show
+        published = (built.output / "images" / name).read_bytes()
+        assert b"Phone maker" not in published and b"Exif" not in published
 
 
 def test_aid_box_uses_the_aid_core(built: Site) -> None:

@@ -129,14 +129,19 @@ def test_renditions_are_upright_and_carry_no_exif(tmp_path: Path) -> None:
             assert not im.getexif()
 
 
-def test_publish_puts_renditions_beside_the_original(tmp_path: Path) -> None:
-    _photo(tmp_path / "content/images/2024/a.jpg", (500, 400))
+def test_publish_puts_renditions_beside_the_photo_and_its_copy_at_its_address(
+    tmp_path: Path,
+) -> None:
+    original = _photo(tmp_path / "content/images/2024/a.jpg", (500, 400))
     pic = rend.picture(tmp_path / "content", "images/2024/a.jpg", tmp_path / "cache")
     written = rend.publish(pic, tmp_path / "out")
     folders = {p.relative_to(tmp_path / "out").parent.as_posix() for p in written}
-    assert folders == {"images/2024"} and len(written) == 4
-    for path, r in zip(written, pic.renditions, strict=True):
+    assert folders == {"images/2024"} and len(written) == 5
+    for path, r in zip(written[:4], pic.renditions, strict=True):
         assert path.read_bytes() == r.file.read_bytes()
+    at_address = tmp_path / "out/images/2024/a.jpg"
+    assert at_address in written and at_address.read_bytes() != original.read_bytes()
+    assert at_address.read_bytes() == pic.closest(500, "jpeg").file.read_bytes()
 
 
 # --- sharing and search engines ---------------------------------------------------------

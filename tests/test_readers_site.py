@@ -53,7 +53,9 @@ def test_only_published_photos_get_renditions_made_once(
     assert len(made) == 6  # 480, 800 and 1000 px, JPEG and WebP
     cache = photo_site.root / ".cache/images"
     stamps = {p: p.stat().st_mtime_ns for p in cache.rglob("*") if p.is_file()}
-    assert len(stamps) == 6
+    assert len(stamps) == 7  # and the copy of the unused photo (none of the draft's)
+    assert (photo_site.output / "images/khong-dung.jpg").exists()
+    assert not (photo_site.output / "images/nhap.jpg").exists()
 
     encoded: list[Path] = []
     monkeypatch.setattr(rend, "_encode", lambda image, fmt, file: encoded.append(file))

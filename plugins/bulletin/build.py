@@ -17,6 +17,8 @@ from urllib.parse import urljoin
 from bilingual import urls
 from content_model.bulletins import BulletinFile
 from content_model.project import Project
+from images.renditions import CACHE as PHOTO_CACHE
+from images.renditions import published_copy
 
 from . import pdf
 from .email_edition import MAX_BYTES, email_html
@@ -104,16 +106,22 @@ def build_issue(
     them for the web edition), else they are made here."""
     started = time.perf_counter()
     built = Built()
+
+    def published(src: str) -> Path:
+        return published_copy(project.root / "content", src, project.root / PHOTO_CACHE)
+
     for lang in urls.LANGS:
         view = views[lang] if views else issue_view(project, bulletin, lang)
         html = print_html(view, options)
-        key = hashlib.sha256(f"{options.pdfa}\0{html}".encode()).hexdigest()
+        photos = [published(src).name for src in pdf.photo_srcs(html)]  # content-keyed names
+        key = hashlib.sha256(f"{options.pdfa}\0{html}\0{photos}".encode()).hexdigest()
         made = [view.files.pdf] + ([view.files.pdfa] if options.pdfa else [])
         reused = options.reuse is not None and all([options.reuse(rel, key) for rel in made])
         if reused:
             built.files += [output / rel for rel in made]
         else:
-            printed = pdf.lay_out(html, options.theme, (project.root / "content").as_uri() + "/")
+            content = (project.root / "content").as_uri() + "/"
+            printed = pdf.lay_out(html, options.theme, content, published)
             built.pages[lang] = printed.page_count
             plain, archival = printed.pdfs(pdfa=options.pdfa)
             built.files.append(_write(output / view.files.pdf, plain))

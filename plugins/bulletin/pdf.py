@@ -14,6 +14,7 @@ templates set none) and their /ID is WeasyPrint's hash of the content.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -64,14 +65,25 @@ class PrintedIssue:
         return plain, archival
 
 
-def lay_out(html: str, theme: Path, base_url: str) -> PrintedIssue:
-    """`base_url`: the `file://` URL of content/, where `content:` photos are read and
-    against which the HTML's relative links resolve (none, normally: links are absolute)."""
+def photo_srcs(html: str) -> list[str]:
+    """The photos (`images/x.jpg`) that the print HTML names by `photo_url`."""
+    import re
+
+    return sorted(set(re.findall(rf'"{PHOTO_SCHEME}:([^"]+)"', html)))
+
+
+def lay_out(
+    html: str, theme: Path, base_url: str, published: Callable[[str], Path] | None = None
+) -> PrintedIssue:
+    """`base_url`: the `file://` URL of content/, where `content:` photos are found and
+    against which the HTML's relative links resolve (none, normally: links are absolute).
+    `published(src)`: the file the site publishes for a photo of content/ (never the original,
+    which may carry a GPS position: images/renditions.py); the PDF embeds that file."""
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
     font_config = FontConfiguration()
-    fetcher = _fetcher(base_url, theme)
+    fetcher = _fetcher(base_url, theme, published)
     css = CSS(filename=str(theme / PRINT_CSS), font_config=font_config, url_fetcher=fetcher)
     document = HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(
         stylesheets=[css], font_config=font_config
@@ -79,7 +91,9 @@ def lay_out(html: str, theme: Path, base_url: str) -> PrintedIssue:
     return PrintedIssue(document, font_config)
 
 
-def _fetcher(base_url: str, theme: Path) -> URLFetcher:
+def _fetcher(
+    base_url: str, theme: Path, published: Callable[[str], Path] | None = None
+) -> URLFetcher:
     """WeasyPrint's fetcher, which also reads `content:` photo URLs (the URL, not the file's
     path, is what names the image in the PDF), and nothing but files of the theme (style
     sheet, fonts) and of content/: an address pasted into a story (`http://...`, `/etc/...`)
@@ -100,6 +114,8 @@ def _fetcher(base_url: str, theme: Path) -> URLFetcher:
                     raise ValueError(f"not fetched for the print edition: {url}")
                 return super().fetch(url, headers)
             path = photo_file(url, base_url)
+            if published is not None:
+                path = published(path.relative_to(_local_path(base_url)).as_posix())
             mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
             return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": mime})
 

@@ -14,6 +14,8 @@ from pathlib import Path, PurePosixPath
 
 from content_model.errors import ContentError
 from content_model.project import load_project
+from images.originals import IMAGES
+from images.originals import warnings as photo_warnings
 
 from . import git_files
 from .slug_index import slugs_by_file
@@ -26,6 +28,7 @@ class ChangedCheck:
     changed: list[str]  # paths relative to the project folder
     errors: list[ContentError]
     notes: list[ContentError] = field(default_factory=list)  # HTML the site will not show
+    warnings: list[ContentError] = field(default_factory=list)  # changed photos to shrink
 
     @property
     def data_changed(self) -> bool:
@@ -52,7 +55,13 @@ def check_changed(root: Path, changed: list[str]) -> ChangedCheck:
         {e for e in report.errors if e.path in watched or (data_changed and is_data_file(e.path))}
     )
     notes = sorted(n for n in project.notes if n.path in changed)
-    return ChangedCheck(changed, errors, notes)
+    return ChangedCheck(changed, errors, notes, photo_warnings(root, changed_photos(changed)))
+
+
+def changed_photos(changed: list[str]) -> list[str]:
+    """The changed files of content/images/, as `images/...`."""
+    prefix = f"content/{IMAGES}/"
+    return [p.removeprefix("content/") for p in changed if p.startswith(prefix)]
 
 
 def check_since(root: Path, rev: str) -> ChangedCheck:

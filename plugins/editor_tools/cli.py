@@ -9,9 +9,11 @@ import sys
 from pathlib import Path
 
 from content_model.messages import messages_language, msg, msg_plural, render
-from site_build.cli import note_lines, print_notes
+from images.originals import shrink_all
+from site_build.cli import note_lines, print_notes, print_warnings, warning_lines
 
-from .changed_check import ChangedCheck, check_since, check_staged
+from . import git_files
+from .changed_check import ChangedCheck, changed_photos, check_since, check_staged
 from .git_files import GitError
 from .pre_commit_hook import install_hook
 from .scaffold import ScaffoldRefused, new_story
@@ -35,6 +37,7 @@ def report_changed(result: ChangedCheck, lang: str | None = None) -> int:
         print(render(note, lang))
     files = msg_plural("%(n)s changed file", "%(n)s changed files", len(result.changed))
     print_notes(note_lines(result.notes, lang), lang)
+    print_warnings(warning_lines(result.warnings, lang), lang)
     if not result.errors:
         print(render(msg("OK: %(files)s, no errors.", files=files), lang))
         return 0
@@ -45,6 +48,22 @@ def report_changed(result: ChangedCheck, lang: str | None = None) -> int:
     )
     print(render(summary, lang), file=sys.stderr)
     return 1
+
+
+def run_photos(root: Path, staged: bool, lang: str | None = None) -> int:
+    """`make photos`: every photo of content/images/; in the pre-commit hook, the staged
+    ones, staged again once shrunk (the commit takes the shrunk file)."""
+    lang = lang or messages_language()
+    srcs = changed_photos(git_files.staged(root)) if staged else None
+    done = shrink_all(root, srcs)
+    for src, what in done.items():
+        print(f"content/{src}: {', '.join(render(m, lang) for m in what)}")
+    if staged and done:
+        git_files.stage(root, [f"content/{src}" for src in done])
+    if not staged:
+        changed = msg_plural("%(n)s photo changed.", "%(n)s photos changed.", len(done))
+        print(render(changed, lang))
+    return 0
 
 
 def run_hook(root: Path) -> int:
@@ -74,6 +93,10 @@ def main(argv: list[str] | None = None) -> int:
     which.add_argument("--since", metavar="REV", help="files changed since REV, and new ones")
     which.add_argument("--staged", action="store_true", help="files staged for the commit")
     commands.add_parser("hook", parents=[common], help="install the git pre-commit hook")
+    photos = commands.add_parser(
+        "photos", parents=[common], help="shrink photos to 2400 px and remove GPS, in place"
+    )
+    photos.add_argument("--staged", action="store_true", help="only photos staged for commit")
     args = parser.parse_args(argv)
     root: Path = args.root.resolve()
     try:
@@ -81,6 +104,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_new(root, args.title)
         if args.command == "hook":
             return run_hook(root)
+        if args.command == "photos":
+            return run_photos(root, args.staged)
         result = check_staged(root) if args.staged else check_since(root, args.since)
         return report_changed(result)
     except GitError as exc:

@@ -55,6 +55,11 @@ def staged(root: Path) -> list[str]:
     return _paths(_git(root, "diff", "--cached", "--name-only", "--relative", "-z", base, "--"))
 
 
+def stage(root: Path, paths: list[str]) -> None:
+    """`git add` these files (paths relative to the project folder)."""
+    _git(root, "add", "--", *paths)
+
+
 def export_staged_content(root: Path, dest: Path) -> None:
     """Write `content/` as staged into `dest/content/`: what the commit will contain.
 

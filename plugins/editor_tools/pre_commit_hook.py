@@ -9,7 +9,9 @@ from pathlib import Path
 from .git_files import _git
 
 MARKER = "# editor_tools pre-commit hook"
-CHECK = "PYTHONPATH=plugins .venv/bin/python -m editor_tools check --staged"
+TOOLS = "PYTHONPATH=plugins .venv/bin/python -m editor_tools"
+PHOTOS = f"{TOOLS} photos --staged"  # shrinks staged photos and stages them again
+CHECK = f"{TOOLS} check --staged"
 
 
 @dataclass
@@ -29,19 +31,21 @@ def hook_script(prefix: str) -> str:
     return f"""\
 #!/bin/sh
 {MARKER}, installed by `make hook` (docs/editor-guide.md).
-# Checks the stories and data files staged for this commit; skip once: git commit --no-verify
+# Shrinks staged photos (make photos), then checks the stories and data files staged for
+# this commit; skip once: git commit --no-verify
 {cd}if [ ! -x .venv/bin/python ]; then
   echo "pre-commit: no .venv yet: run 'make check' once, then commit again" >&2
   exit 1
 fi
+{PHOTOS} || exit 1
 {CHECK}
 """
 
 
 def manual_line(prefix: str) -> str:
     if prefix:
-        return f"(cd {shlex.quote(prefix)} && {CHECK}) || exit 1"
-    return f"{CHECK} || exit 1"
+        return f"(cd {shlex.quote(prefix)} && {PHOTOS} && {CHECK}) || exit 1"
+    return f"{PHOTOS} && {CHECK} || exit 1"
 
 
 def install_hook(root: Path) -> HookResult:

@@ -1,6 +1,8 @@
 """Wires renditions into the build: every photo a published story uses gets its renditions
-(made once, cached by content in `.cache/images/`), templates get them as `pictures`, and
-the renditions are put beside the originals at the end of the build.
+(made once, cached by content in `.cache/images/`, spread over the cores), templates get them
+as `pictures`, and the renditions are put beside the photos' addresses at the end of the
+build. No original is published: every photo of content/images/ is published as its copy
+(renditions.py), Pelican's own copy of static files is off (`STATIC_PATHS`).
 
 Other capabilities (the bulletin) call `picture_for(project, src)` while the build runs; what
 they ask for is published too.
@@ -16,11 +18,12 @@ from pelican import signals
 from bilingual.pelican_adapter import add_page_context
 from bilingual.plan import Page
 from content_model.project import Project
+from site_build.parallel import parallel_map
 
-from .referenced import referenced_images
-from .renditions import Picture, picture, publish
+from .originals import photo_files
+from .referenced import draft_images, referenced_images
+from .renditions import CACHE, Picture, Plan, make_all, picture, picture_of, plan, publish
 
-CACHE = Path(".cache") / "images"  # under the project root
 # The pictures of the current build: src -> Picture (module state, reset when a build starts).
 _pictures: dict[str, Picture] = {}
 
@@ -32,7 +35,7 @@ def cache_dir(project: Project) -> Path:
 def picture_for(project: Project, src: str) -> Picture:
     """Renditions of `src` (relative to content/), made if missing and published with the
     site."""
-    if src not in _pictures:
+    if src not in _pictures or not _pictures[src].renditions:
         _pictures[src] = picture(project.root / "content", src, cache_dir(project))
     return _pictures[src]
 
@@ -41,14 +44,31 @@ def reset(pelican: Any) -> None:
     _pictures.clear()
 
 
+def _parallel(fn: Any, items: Any) -> None:
+    parallel_map(fn, items, min_tasks=2)
+
+
 def prepare(generators: list[Any]) -> None:
-    """Before any page is written: the pictures of every published story."""
+    """Before any page is written: the renditions of every published story's photo, and the
+    copy of every other photo of content/images/ (but those of drafts), made side by side on
+    every core."""
     context = generators[0].context
     project: Project | None = context.get("project")
     if project is None:
         return
-    for src in referenced_images(project):
-        picture_for(project, src)
+    content, cache = project.root / "content", cache_dir(project)
+    shown = set(referenced_images(project))
+    jobs: dict[str, Plan] = {}
+    for src in sorted(shown | (set(photo_files(content)) - draft_images(project))):
+        try:
+            jobs[src] = plan(content / src, cache, sizes=src in shown)
+        except OSError:  # not a photo Pillow reads (HEIC, SVG, PDF...): never published
+            if src in shown:  # the check warns about the others (originals.py)
+                raise
+            continue
+    make_all(list(jobs.values()), _parallel)
+    for src, job in jobs.items():
+        _pictures[src] = picture_of(src, job)
 
 
 def page_context(page: Page, project: Project, context: dict[str, Any]) -> dict[str, Any]:

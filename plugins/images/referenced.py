@@ -15,3 +15,14 @@ def referenced_images(project: Project) -> list[str]:
             if version.front.image is not None
         }
     )
+
+
+def draft_images(project: Project) -> set[str]:
+    """Photos that only drafts use: not published (not even as a copy) until their story is."""
+    of_drafts = {
+        version.front.image.src
+        for story in project.stories.values()
+        for version in story.versions.values()
+        if not version.published and version.front.image is not None
+    }
+    return of_drafts - set(referenced_images(project))

@@ -1,15 +1,27 @@
-"""Resized renditions of a photo (JPEG or PNG, and WebP), made once per photo content.
+"""Resized renditions of a photo (JPEG or PNG, and WebP), made once per photo content, and
+the copy published at the photo's own address: an original is never published as is.
 
-A rendition is cached under `cache_dir/<key>/` where the key hashes the photo's bytes and the
-recipe below: an unchanged photo is never encoded again, an edited one gets new files (and new
-URLs, so browsers never keep a stale copy). Renditions carry no EXIF data (no GPS position
-of the camera is published) and are turned upright from the EXIF orientation first.
+A rendition is cached under `cache_dir/<key>/` where the key hashes the photo's bytes, the
+recipe below and the versions of Pillow and its codecs (another encoder gives other bytes:
+a warm build must give what a cold one would): an unchanged photo is never encoded again,
+an edited one gets new files (and new URLs, so browsers never keep a stale copy).
+Renditions carry no EXIF data (no GPS position of the camera is published) and are turned
+upright from the EXIF orientation first. The copy at the photo's own address
+(`images/x.jpg`, for the bulletin and links written in stories) is the largest rendition in
+the photo's own format: upright, without metadata, at most 1600 px wide and 1.5 MB.
+
+Speed (a phone photo is 4032x3024): a JPEG is decoded at the smallest scale its DCT allows
+that still covers the largest width (`draft`: 2016x1512 for 1600 px, half the decoding
+time), each width is resampled from the next larger one rather than from the full photo,
+and `make_all` spreads photos over the cores. The encoder settings were chosen by
+measurement (docs/dev/photos.md). The bytes depend only on the photo and the recipe: the
+same in a worker as in the build's own process.
 
 Used by the site (article figures and cards) and by the bulletin:
 
     pic = picture(content_dir, "images/x.jpg", cache_dir)   # renditions made if missing
     pic.srcset("webp"), pic.fallback, pic.width, pic.height
-    publish(pic, output_dir)                                  # copies them beside the original
+    publish(pic, output_dir)                                  # links them beside the original
 """
 
 from __future__ import annotations
@@ -17,17 +29,26 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path, PurePosixPath
 
-from PIL import Image, ImageOps
+from PIL import Image, ImageOps, features
 
 WIDTHS = (480, 800, 1200, 1600)  # phone, small tablet / 2x phone, desktop column, 2x desktop
 QUALITY = {"jpeg": 80, "webp": 76, "png": None}
+WEBP_METHOD = 4  # 0 (fast) .. 6 (small): see docs/dev/photos.md for the measurement
 MIME = {"jpeg": "image/jpeg", "webp": "image/webp", "png": "image/png"}
 EXTENSION = {"jpeg": "jpg", "webp": "webp", "png": "png"}
-# Changing the recipe (widths, qualities, encoder options) must change every cache key.
-RECIPE = f"v1 {WIDTHS} {sorted(QUALITY.items(), key=str)}"
+OWN_FORMAT = {"JPEG": "jpeg", "MPO": "jpeg", "PNG": "png", "WEBP": "webp"}  # Pillow's names
+MAX_PUBLISHED_BYTES = 1_500_000  # no image file of the site is larger
+CACHE = Path(".cache") / "images"  # under the project root
+# Changing the recipe (widths, qualities, encoder options, resampling) must change every key.
+RECIPE = (
+    f"v2 {WIDTHS} {sorted(QUALITY.items(), key=str)} webp-m{WEBP_METHOD} draft chain-lanczos "
+    f"{MAX_PUBLISHED_BYTES}"
+)
 
 
 @dataclass(frozen=True)
@@ -51,6 +72,7 @@ class Picture:
     width: int  # of the largest rendition: what `width`/`height` attributes announce
     height: int
     renditions: tuple[Rendition, ...]
+    copy: Rendition | None = None  # what is published at `src` itself (see module doc)
 
     def url(self, rendition: Rendition) -> str:
         """Path of a rendition relative to the site root."""
@@ -77,8 +99,18 @@ class Picture:
         return min(options, key=lambda r: (abs(r.width - width), -r.width))
 
 
+@cache
+def encoder_versions() -> str:
+    """Pillow and the codecs it was built with: they decide the bytes of every rendition."""
+    import PIL
+
+    codecs = " ".join(f"{c}={features.version(c)}" for c in ("jpg", "webp", "zlib"))
+    return f"Pillow={PIL.__version__} {codecs}"
+
+
 def content_key(data: bytes) -> str:
-    return hashlib.sha256(RECIPE.encode() + b"\0" + data).hexdigest()
+    salt = f"{RECIPE}\0{encoder_versions()}".encode()
+    return hashlib.sha256(salt + b"\0" + data).hexdigest()
 
 
 def target_widths(width: int) -> list[int]:
@@ -93,44 +125,83 @@ def target_widths(width: int) -> list[int]:
 ROTATED = {5, 6, 7, 8}  # EXIF orientations that swap width and height
 
 
-def renditions(src_path: Path, cache_dir: Path) -> list[Rendition]:
-    """The renditions of one photo file, encoded into `cache_dir` unless already there.
+@dataclass(frozen=True)
+class Plan:
+    """What one photo needs: every rendition, the copy at its address, and which files are
+    not in the cache yet (`make` encodes those)."""
 
-    When they are all there, the photo's pixels are not even decoded: only its header (size,
-    orientation, transparency) is read."""
-    data = src_path.read_bytes()
-    key = content_key(data)
+    src_path: Path
+    renditions: tuple[Rendition, ...]
+    copy: Rendition
+    has_alpha: bool
+
+    @property
+    def missing(self) -> list[Rendition]:
+        wanted = dict.fromkeys((*self.renditions, self.copy))
+        return [r for r in wanted if not r.file.exists()]
+
+
+def plan(src_path: Path, cache_dir: Path, sizes: bool = True) -> Plan:
+    """Read the photo's header only (size, orientation, transparency, format), never its
+    pixels. `sizes=False`: only the copy at its own address (a photo no story shows)."""
+    key = content_key(src_path.read_bytes())
     folder = cache_dir / key[:2] / key
     with Image.open(src_path) as opened:
         width, height = opened.size
         if opened.getexif().get(0x0112) in ROTATED:
             width, height = height, width
         has_alpha = opened.mode in ("RGBA", "LA", "PA") or "transparency" in opened.info
-        formats = ("png" if has_alpha else "jpeg", "webp")
-        made = [
-            Rendition(
-                w,
-                max(1, round(height * w / width)),
-                fmt,
-                folder / f"{w}.{EXTENSION[fmt]}",
-                f"{src_path.stem}-{w}w-{key[:8]}.{EXTENSION[fmt]}",
+        own = OWN_FORMAT.get(opened.format or "", "")
+    formats = ("png" if has_alpha else "jpeg", "webp")
+
+    def rendition(w: int, fmt: str) -> Rendition:
+        return Rendition(
+            w,
+            max(1, round(height * w / width)),
+            fmt,
+            folder / f"{w}.{EXTENSION[fmt]}",
+            f"{src_path.stem}-{w}w-{key[:8]}.{EXTENSION[fmt]}",
+        )
+
+    widths = target_widths(width)
+    made = tuple(rendition(w, fmt) for w in widths for fmt in formats) if sizes else ()
+    # a JPEG photo with transparency does not exist; a PNG without it is kept a PNG
+    copy_format = own if own in ("png", "webp") or (own == "jpeg" and not has_alpha) else formats[0]
+    return Plan(src_path, made, rendition(widths[-1], copy_format), has_alpha)
+
+
+def make(job: Plan) -> None:
+    """Encode the missing files of one photo: decoded once, at the smallest scale that
+    covers its largest width, and each width resampled from the next larger one."""
+    missing = job.missing
+    if not missing:
+        return
+    largest = max(r.width for r in missing)
+    with Image.open(job.src_path) as opened:
+        rotated = opened.getexif().get(0x0112) in ROTATED
+        height = next(r.height for r in missing if r.width == largest)
+        # draft() takes the stored (not upright) size; it keeps at least the size asked
+        opened.draft(None, (height, largest) if rotated else (largest, height))
+        upright = ImageOps.exif_transpose(opened).convert("RGBA" if job.has_alpha else "RGB")
+    previous = upright
+    for width in sorted({r.width for r in missing}, reverse=True):
+        of_width = [r for r in missing if r.width == width]
+        if width != previous.width:
+            previous = previous.resize(
+                (width, of_width[0].height), Image.Resampling.LANCZOS, reducing_gap=None
             )
-            for w in target_widths(width)
-            for fmt in formats
-        ]
-        missing = [r for r in made if not r.file.exists()]
-        if missing:
-            upright = ImageOps.exif_transpose(opened).convert("RGBA" if has_alpha else "RGB")
-            resized: dict[int, Image.Image] = {}
-            for r in missing:
-                if r.width not in resized:
-                    resized[r.width] = (
-                        upright
-                        if r.width == upright.width
-                        else upright.resize((r.width, r.height), Image.Resampling.LANCZOS)
-                    )
-                _encode(resized[r.width], r.format, r.file)
-    return made
+        for r in of_width:
+            _encode(previous, r.format, r.file)
+
+
+def make_all(
+    jobs: Sequence[Plan], map_fn: Callable[[Callable[[Plan], None], Sequence[Plan]], object]
+) -> None:
+    """`make` every job that has missing files, through `map_fn(fn, items)` (the build's
+    parallel map over cores: a worker writes the same bytes as the build's own process)."""
+    todo = [job for job in jobs if job.missing]
+    if todo:
+        map_fn(make, todo)
 
 
 def _encode(image: Image.Image, fmt: str, file: Path) -> None:
@@ -142,28 +213,67 @@ def _encode(image: Image.Image, fmt: str, file: Path) -> None:
     if fmt == "jpeg":
         options |= {"quality": QUALITY["jpeg"], "progressive": True}
     elif fmt == "webp":
-        options = {"quality": QUALITY["webp"], "method": 4}
+        options = {"quality": QUALITY["webp"], "method": WEBP_METHOD}
     image.save(tmp, format=fmt.upper(), **options)
+    if fmt == "png" and tmp.stat().st_size > MAX_PUBLISHED_BYTES:
+        # a photo-like PNG: 256 colours (transparency kept) rather than a file over budget
+        image.quantize(256, method=Image.Quantize.FASTOCTREE).save(tmp, format="PNG", optimize=True)
     tmp.replace(file)
+
+
+def renditions(src_path: Path, cache_dir: Path) -> list[Rendition]:
+    """The renditions of one photo file, encoded into `cache_dir` unless already there.
+
+    When they are all there, the photo's pixels are not even decoded."""
+    job = plan(src_path, cache_dir)
+    make(job)
+    return list(job.renditions)
+
+
+def picture_of(src: str, job: Plan) -> Picture:
+    if not job.renditions:
+        return Picture(src, job.copy.width, job.copy.height, (), job.copy)
+    largest = max(job.renditions, key=lambda r: r.width)
+    return Picture(src, largest.width, largest.height, job.renditions, job.copy)
 
 
 def picture(content_dir: Path, src: str, cache_dir: Path) -> Picture:
     """`src` relative to `content_dir`, as written in front matter (images/x.jpg)."""
-    made = renditions(content_dir / src, cache_dir)
-    largest = max(made, key=lambda r: r.width)
-    return Picture(src, largest.width, largest.height, tuple(made))
+    job = plan(content_dir / src, cache_dir)
+    make(job)
+    return picture_of(src, job)
+
+
+def published_copy(content_dir: Path, src: str, cache_dir: Path) -> Path:
+    """The file published at `src` (made if missing): what the print edition embeds."""
+    job = plan(content_dir / src, cache_dir, sizes=False)
+    make(job)
+    return job.copy.file
 
 
 def publish(pic: Picture, output_dir: Path) -> list[Path]:
-    """Put the renditions into the site (hard links when possible: no copy of the bytes)."""
+    """Put the renditions into the site beside the photo's address, and the copy at that
+    address (hard links when possible: no copy of the bytes)."""
     written = []
     for r in pic.renditions:
         target = output_dir / pic.url(r)
         if not target.exists():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.link(r.file, target)
-            except OSError:
-                shutil.copyfile(r.file, target)
+            _link(r.file, target)
+        written.append(target)
+    if pic.copy is not None:
+        target = output_dir / pic.src
+        if not (target.exists() and os.path.samefile(target, pic.copy.file)):
+            _link(pic.copy.file, target)  # the same address, new content: replaced whole
         written.append(target)
     return written
+
+
+def _link(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
+    try:
+        os.link(source, tmp)
+    except OSError:
+        shutil.copyfile(source, tmp)
+    tmp.replace(target)

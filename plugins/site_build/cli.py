@@ -23,6 +23,7 @@ from typing import Any
 from content_model.errors import ContentError, ContentInvalid, nothing_built
 from content_model.messages import messages_language, msg, msg_plural, render
 from content_model.project import load_project
+from images.originals import warnings as photo_warnings
 
 from . import output_folder
 from .output_folder import OutputLocked
@@ -33,6 +34,7 @@ def check(root: Path, lang: str | None = None) -> int:
     lang = lang or messages_language()
     project, report = load_project(root)
     print_notes(note_lines(project.notes, lang), lang)
+    print_warnings(warning_lines(photo_warnings(root), lang), lang)
     if report:
         print_errors(report.lines(lang), lang)
         return 1
@@ -70,6 +72,20 @@ def print_notes(lines: list[str], lang: str) -> None:
         print(line, file=sys.stderr)
 
 
+def print_warnings(lines: list[str], lang: str) -> None:
+    """What does not stop the build but an editor should fix (photos: images/originals.py)."""
+    if not lines:
+        return
+    header = msg_plural("%(n)s warning:", "%(n)s warnings:", len(lines))
+    print(render(header, lang), file=sys.stderr)
+    for line in lines:
+        print(line, file=sys.stderr)
+
+
+def warning_lines(warnings: list[ContentError], lang: str) -> list[str]:
+    return [w.render(lang) for w in warnings]
+
+
 def print_errors(lines: list[str], lang: str) -> None:
     for line in lines:
         print(line, file=sys.stderr)
@@ -82,6 +98,7 @@ class BuildResult:
     errors: list[str] = field(default_factory=list)  # content errors, one line each
     rendered: list[str] = field(default_factory=list)  # pages rendered (others were linked)
     notes: list[str] = field(default_factory=list)  # what the sanitiser removed, one line each
+    warnings: list[str] = field(default_factory=list)  # photos to shrink, one line each
     reused: int = 0
     seconds: float = 0.0
 
@@ -190,6 +207,7 @@ def _locked_build(
         True,
         rendered=list(LAST_BUILD.get("rendered", [])),
         notes=note_lines(current_project().notes, lang),
+        warnings=warning_lines(photo_warnings(root), lang),
         reused=LAST_BUILD.get("reused", 0),
         seconds=time.perf_counter() - started,
     )
@@ -231,6 +249,7 @@ def build(
         print_errors(result.errors, lang)
         return 1
     print_notes(result.notes, lang)
+    print_warnings(result.warnings, lang)
     print(
         f"Built {output.resolve()}: {len(result.rendered)} pages rendered, "
         f"{result.reused} unchanged ({result.seconds:.1f} s)"

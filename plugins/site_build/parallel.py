@@ -36,11 +36,13 @@ def parallel_map(
     fn: Callable[[Any], T],
     items: Sequence[Any],
     advance: Callable[[int], None] = lambda n: None,
+    min_tasks: int = MIN_TASKS,
 ) -> list[T]:
     """`[fn(item) for item in items]`, in forked workers when it pays off; `advance(1)`
-    after each item (for a progress bar)."""
+    after each item (for a progress bar). `min_tasks`: fewer items run in-process (heavy
+    items, such as photos, pay for a fork with two)."""
     count = workers()
-    if count < 2 or len(items) < MIN_TASKS or "fork" not in multiprocessing.get_all_start_methods():
+    if count < 2 or len(items) < min_tasks or "fork" not in multiprocessing.get_all_start_methods():
         results = []
         for item in items:
             results.append(fn(item))
@@ -49,8 +51,8 @@ def parallel_map(
     global _task, _items
     _task, _items = fn, items
     try:
-        with multiprocessing.get_context("fork").Pool(count) as pool:
-            chunk = max(1, len(items) // (count * 16))
+        with multiprocessing.get_context("fork").Pool(min(count, len(items))) as pool:
+            chunk = max(1, len(items) // (count * 16)) if min_tasks >= MIN_TASKS else 1
             results = []
             for result in pool.imap(_call, range(len(items)), chunksize=chunk):
                 results.append(result)

@@ -22,7 +22,7 @@ from typing import Any
 
 from content_model.messages import messages_language
 
-from .cli import BuildResult, print_notes, run_build
+from .cli import BuildResult, print_notes, print_warnings, run_build
 
 # no search index (make site builds it); Pelican's story objects kept between builds
 PREVIEW_SETTINGS = {"SEARCH_INDEX": False, "REUSE_ARTICLES": True}
@@ -78,6 +78,7 @@ class Preview:
         )
         if result.ok:
             print_notes(result.notes, self.lang)
+            print_warnings(result.warnings, self.lang)
             print(
                 f"[{reason}] rebuilt in {result.seconds:.2f} s: "
                 f"{len(result.rendered)} pages rendered, {result.reused} unchanged"
