@@ -231,3 +231,30 @@ def test_parallel_renditions_give_the_same_bytes_as_serial_ones(
     parallel, parallel_pids = made(tmp_path / "parallel", "2")
     assert serial_pids == {os.getpid()} and len(parallel_pids - {os.getpid()}) == 2
     assert len(serial) == 3 * 8 and serial == parallel
+
+
+def test_photo_messages_in_vietnamese_by_default(phone_site: Site) -> None:
+    def vi_mb(path: Path) -> str:
+        return f"{path.stat().st_size / 1_000_000:.1f} MB".replace(".", ",")
+
+    photo = phone_site.root / "content/images/hoi-nghi.jpg"
+    before = vi_mb(photo)
+    assert originals.warnings(phone_site.root)[0].render("vi") == (
+        f"content/images/hoi-nghi.jpg:1: photo: 4032 x 3024 điểm ảnh, {before} (quá 2400 điểm "
+        "ảnh hoặc 3,0 MB); ảnh còn vị trí GPS nơi chụp: chạy `make photos` (thu nhỏ ảnh xuống "
+        "2400 điểm ảnh và xóa vị trí GPS)"
+    )
+    result = make(phone_site.root, "photos", MESSAGES="vi")
+    assert result.stdout.splitlines() == [
+        f"content/images/hoi-nghi.jpg: 4032 x 3024 điểm ảnh -> 2400 x 1800 điểm ảnh, {before} -> "
+        f"{vi_mb(photo)}, đã xóa vị trí GPS",
+        f"content/images/khong-dung.jpg: 4032 x 3024 điểm ảnh -> 2400 x 1800 điểm ảnh, {before} "
+        f"-> {vi_mb(photo)}, đã xóa vị trí GPS",
+        "Đã sửa 2 ảnh.",
+    ]
+    unreadable = phone_site.write("content/images/iphone.heic", "not a photo Pillow reads")
+    assert [w.render("vi") for w in originals.warnings(phone_site.root)] == [
+        f"content/{unreadable.relative_to(phone_site.root / 'content').as_posix()}:1: photo: "
+        "không phải ảnh trang web đăng được (JPEG, PNG hoặc WebP): tệp bị bỏ ra khỏi trang; hãy "
+        "lưu lại dưới dạng JPEG"
+    ]
