@@ -22,6 +22,8 @@ from .html_notes import html_notes
 from .limits import MAX_DATA_BYTES, MAX_ENTRIES, MAX_STORY_BYTES
 from .messages import Message, msg
 from .parsed_cache import ParsedStories
+from .plausibility import amount_slip
+from .rates import rate_year, usd_equivalent
 from .schema import did_you_mean
 from .source import SourceError, decode, read_bytes, read_text, split_front_matter
 from .validation import validate
@@ -120,6 +122,9 @@ class Project:
     bulletins: dict[str, BulletinFile] = field(default_factory=dict)
     # what the sanitiser will remove from stories (html_notes.py): told, not refused
     notes: list[ContentError] = field(default_factory=list)
+    # what is built but should be looked at, or is not published yet: provisional rates,
+    # stories held back (placeholders, future dates), translations dated apart
+    warnings: list[ContentError] = field(default_factory=list)
     _by_path: dict[Path, StoryFile] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -565,20 +570,31 @@ def image_src_problem(root: Path, src: str) -> Message | None:
     return None
 
 
-def _check_rates(f: StoryFile, data: SiteData, report: ErrorReport) -> None:
-    """A USD equivalent needs the rate of the period's last year (and USD's, to get to USD)."""
+AMOUNT_FIELDS = ("committed", "disbursed", "plan")
+
+
+def _check_amounts(
+    f: StoryFile, data: SiteData, report: ErrorReport, warnings: list[ContentError]
+) -> None:
+    """Every amount needs the rate of its period's last year (and USD's, to get to USD), or
+    a provisional one for a year not published yet (rates.py); and must be plausible for
+    aid (plausibility.py) unless `confirmed: true`."""
+    provisional_told: set[tuple[str, int]] = set()
     for i, fig in enumerate(f.front.aid):
         year = fig.period.last_year
-        for name in ("committed", "disbursed", "plan"):
-            money = getattr(fig, name)
-            if money is None or money.currency == "USD":
+        for name in AMOUNT_FIELDS:
+            money = getattr(fig, name, None)
+            if money is None:
                 continue
-            needed = [money.currency, "USD"] if money.currency != "VND" else ["USD"]
+            line = f.lines.line(("aid", i, name, "currency"))
+            # USD needs no rate; VND needs USD's; any other currency its own and USD's
+            needed = [c for c in (money.currency, "USD") if money.currency != "USD" and c != "VND"]
             for currency in needed:
-                if year not in data.rates.get(currency, {}):
+                chosen = rate_year(data.rates, currency, year)
+                if chosen is None:
                     report.add(
                         f.rel,
-                        f.lines.line(("aid", i, name, "currency")),
+                        line,
                         f"aid[{i}].{name}",
                         msg(
                             "no exchange rate for %(currency)s in %(year)s: add it to "
@@ -588,6 +604,32 @@ def _check_rates(f: StoryFile, data: SiteData, report: ErrorReport) -> None:
                             year=year,
                         ),
                     )
+                elif chosen.provisional and (currency, year) not in provisional_told:
+                    provisional_told.add((currency, year))
+                    warnings.append(
+                        ContentError(
+                            f.rel,
+                            line,
+                            f"aid[{i}].{name}",
+                            msg(
+                                "no yearly rate for %(currency)s in %(year)s yet: the USD "
+                                "equivalent uses the %(used)s rate, marked provisional; add "
+                                "%(currency)s: %(year)s to content/data/exchange-rates.yaml "
+                                "when it is published",
+                                currency=currency,
+                                year=year,
+                                used=chosen.year,
+                            ),
+                        )
+                    )
+            if money.confirmed:
+                continue
+            usd = usd_equivalent(money.money(), year, data.rates)
+            slip = amount_slip(money.value, money.currency, usd.usd if usd else None)
+            if slip is not None:
+                report.add(
+                    f.rel, f.lines.line(("aid", i, name, "value")), f"aid[{i}].{name}.value", slip
+                )
 
 
 def _group(files: list[StoryFile], data: SiteData, report: ErrorReport) -> dict[str, Story]:
@@ -666,12 +708,13 @@ def load_project(root: Path, save_parsed: bool = False) -> tuple[Project, ErrorR
     report = ErrorReport()
     data, _ = load_data(root, report)
     files: list[StoryFile] = []
+    warnings: list[ContentError] = []
     paths = story_paths(root)
     _parsed.load(root)
     for path in paths:
         f = load_story(root, path, data, report)
         if f is not None:
-            _check_rates(f, data, report)
+            _check_amounts(f, data, report, warnings)
             files.append(f)
     if save_parsed:
         _parsed.save(root, [Path(os.path.abspath(p)) for p in paths])
@@ -685,7 +728,7 @@ def load_project(root: Path, save_parsed: bool = False) -> tuple[Project, ErrorR
         for f in files
         for line, note in html_notes(f.body)
     ]
-    return Project(root, data, files, stories, bulletins, notes), report
+    return Project(root, data, files, stories, bulletins, notes, warnings), report
 
 
 def localized(text: LText | str | None, lang: str) -> str:

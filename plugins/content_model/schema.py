@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Annotated, Any
@@ -21,21 +22,28 @@ from pydantic import (
     ConfigDict,
     Field,
     RootModel,
+    ValidationInfo,
+    field_validator,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
 
 from .messages import Message, msg
+from .plausibility import plausible_reading
 from .values import (
     KEY_RE,
     LANGS,
     PARTNER_ID_RE,
+    CutNumber,
+    GroupedNumber,
     LText,
     Money,
     Period,
     PeriodError,
+    number_readings,
     number_suggestion,
     parse_period,
+    plain_number,
 )
 
 SITE_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -116,6 +124,8 @@ def one_of(value: Any, choices: tuple[str, ...], what: Message) -> str:
 
 
 def _text(value: Any) -> str:
+    if isinstance(value, GroupedNumber):  # a number, as far as YAML is concerned
+        raise fail("text", msg('must be text; write it in quotes: "%(value)s"', value=value))
     if isinstance(value, str):
         if not value.strip():
             raise fail("empty", msg("must not be empty"))
@@ -186,10 +196,14 @@ def _slug(value: Any) -> str:
 
 def _count(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        if isinstance(value, str) and (hint := number_suggestion(value)):
+        if isinstance(value, str) and (
+            hint := number_suggestion(value, lambda n: n == n.to_integral())
+        ):
             raise fail(
                 "number_text", msg("must be a plain number, not text: write %(hint)s", hint=hint)
             )
+        if isinstance(value, str) and (refused := _ambiguous(value)):
+            raise fail("number_text", refused)
         if isinstance(value, float) and value.is_integer():
             raise fail("whole", msg("must be a whole number: write %(hint)s", hint=int(value)))
         raise fail("number", msg("must be a whole number such as 21"))
@@ -201,25 +215,60 @@ def _count(value: Any) -> int:
     return value
 
 
-def _amount(value: Any) -> Decimal:
+def _amount(value: Any, currency: str | None = None) -> Decimal:
+    """An amount in `currency` (when known, a number written as text is read with it: only
+    a plausible reading is suggested)."""
     if isinstance(value, bool) or not isinstance(value, int | float):
-        if isinstance(value, str) and (hint := number_suggestion(value)):
-            raise fail(
-                "number_text",
-                msg(
-                    "must be a plain number without quotes or separators: write %(hint)s", hint=hint
-                ),
-            )
+        if isinstance(value, str):
+            plausible = plausible_reading(currency)
+            if hint := number_suggestion(value, plausible):
+                raise fail("number_text", _write_number(value, hint))
+            if refused := _ambiguous(value, plausible):
+                raise fail("number_text", refused)
         raise fail("number", msg("must be a plain number such as 15200000"))
     if value < 0:
         raise fail("negative", msg("must not be negative (0 or more)"))
     return Decimal(str(value))
 
 
+def _write_number(typed: str, hint: str) -> Message:
+    """What to write for an amount typed as text, by how it was typed."""
+    if isinstance(typed, CutNumber):
+        return msg(
+            "a number with commas inside { } was cut at the commas: write %(hint)s (no separators)",
+            hint=hint,
+        )
+    if isinstance(typed, GroupedNumber):
+        return msg("must be a plain number without separators: write %(hint)s", hint=hint)
+    return msg("must be a plain number without quotes or separators: write %(hint)s", hint=hint)
+
+
+def _ambiguous(text: str, plausible: Callable[[Decimal], bool] | None = None) -> Message | None:
+    """The message for a number with several readings, none of them suggested."""
+    readings = number_readings(text)
+    if plausible is not None and readings:
+        readings = tuple(r for r in readings if plausible(r)) or readings
+    if len(readings) < 2:
+        return None
+    return msg(
+        "'%(value)s' can be read as %(first)s or as %(second)s: write the number meant "
+        "without separators, with a dot before decimals",
+        value=text,
+        first=plain_number(readings[-1]),
+        second=plain_number(readings[0]),
+    )
+
+
 def _percent(value: Any) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        if isinstance(value, str) and (hint := number_suggestion(value)):
+
+        def plausible(v: Decimal) -> bool:
+            return v <= 1000  # 81.800 is 81.8 %, not 81800 %
+
+        if isinstance(value, str) and (hint := number_suggestion(value, plausible)):
             raise fail("number_text", msg("must be a plain number: write %(hint)s", hint=hint))
+        if isinstance(value, str) and (refused := _ambiguous(value, plausible)):
+            raise fail("number_text", refused)
         raise fail("number", msg("must be a percentage as a plain number, e.g. 81.8"))
     if value < 0:
         raise fail("negative", msg("a percentage must not be negative (write e.g. 81.8)"))
@@ -256,6 +305,15 @@ def _country(value: Any) -> str:
             ),
         )
     return value
+
+
+def _flag(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise fail("flag", msg("write true, or remove the line"))
+    return value
+
+
+Flag = Annotated[bool, BeforeValidator(_flag)]
 
 
 def _sector(value: Any) -> str:
@@ -331,7 +389,6 @@ LocText = Annotated[LText, BeforeValidator(_ltext)]
 Key = Annotated[str, BeforeValidator(_key)]
 PartnerId = Annotated[str, BeforeValidator(_partner_id)]
 Count = Annotated[int, BeforeValidator(_count)]
-Amount = Annotated[Decimal, BeforeValidator(_amount)]
 Percent = Annotated[Decimal, BeforeValidator(_percent)]
 Currency = Annotated[str, BeforeValidator(_currency)]
 Country = Annotated[str, BeforeValidator(_country)]
@@ -415,8 +472,19 @@ class Model(BaseModel):
 
 
 class MoneyModel(Model):
-    value: Amount
-    currency: Currency
+    # currency is read first: the value's checks use it (a number written as text is
+    # suggested only in a reading plausible for the currency)
+    currency: Currency = Field(description="ISO 4217 code: VND, USD, EUR...")
+    value: Decimal = Field(description="the amount in full, digits only: 16104216000")
+    confirmed: Flag = Field(
+        default=False,
+        description="true when an amount that looks like a slip (plausibility.py) is right",
+    )
+
+    @field_validator("value", mode="before")
+    @classmethod
+    def _value(cls, value: Any, info: ValidationInfo) -> Decimal:
+        return _amount(value, info.data.get("currency"))
 
     def money(self) -> Money:
         return Money(self.value, self.currency)

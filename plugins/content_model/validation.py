@@ -75,12 +75,7 @@ def validate(
         errors: list[ContentError] = []
         for err in exc.errors(include_url=False):
             loc = _clean_loc(err["loc"], data)
-            split = _split_number(data, loc) if loc else None
-            if split is not None:
-                # `{value: 16,104,216,000}`: YAML cut the number at its commas into keys;
-                # one line at the mapping says what to write (equal lines merge in the report)
-                loc, message = loc[:-1], split
-            elif err["type"] == "extra_forbidden":
+            if err["type"] == "extra_forbidden":
                 allowed = _allowed_fields(model, loc[:-1])
                 name = str(loc[-1])
                 message = msg(
@@ -94,41 +89,6 @@ def validate(
                 field = format_field(prefix) + ("" if field.startswith("[") else ".") + field
             errors.append(ContentError(path, line, field, message))
         return None, errors
-
-
-def _split_number(data: Any, loc: Loc) -> Message | None:
-    """The message for a key that is a piece of a number written with commas, or None."""
-    key = loc[-1]
-    if not (isinstance(key, int) or (isinstance(key, str) and key.isdigit())):
-        return None
-    parent = data
-    for part in loc[:-1]:
-        try:
-            parent = parent[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    if not isinstance(parent, dict):
-        return None
-    keys = list(parent)
-    first = next(i for i, k in enumerate(keys) if k == key)
-    while first > 0 and _is_piece(keys[first - 1]) and parent[keys[first - 1]] is None:
-        first -= 1
-    if first == 0 or isinstance(parent[keys[first - 1]], bool):
-        return None
-    head = parent[keys[first - 1]]
-    pieces = [str(k) for k in keys[first:] if _is_piece(k) and parent[k] is None]
-    if not isinstance(head, int) or not pieces:
-        return None
-    return msg(
-        "a number with commas was cut at the commas: write %(hint)s (no separators)",
-        hint=f"{keys[first - 1]}: {head}{''.join(pieces)}",
-    )
-
-
-def _is_piece(key: Any) -> bool:
-    return (isinstance(key, int) and not isinstance(key, bool)) or (
-        isinstance(key, str) and key.isdigit()
-    )
 
 
 def _allowed_fields(model: type[BaseModel], loc: Loc) -> list[str]:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import calendar
 import re
+import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import cache
+from itertools import pairwise
 
 from babel import Locale
 
@@ -104,30 +107,128 @@ def parse_period(text: str) -> Period:
     raise PeriodError(msg("not a period: %(help)s", help=_period_help()))
 
 
+class CutNumber(str):
+    """`1,250,000,000` as typed inside `{ }`, where YAML cut it at the commas
+    (yaml_loader.py joins the pieces again): a number written as text, said so."""
+
+
+class GroupedNumber(str):
+    """`457.250` unquoted, which YAML reads as 457.25 and a Vietnamese editor may mean as
+    457250: kept as the text typed (yaml_loader.py), read by the field that holds it."""
+
+
 @dataclass(frozen=True)
 class Money:
     value: Decimal
     currency: str
 
 
-def number_suggestion(text: str) -> str | None:
-    """What an editor most likely meant by a number typed as text.
+# Words of magnitude in amounts as editors type them ("1,25 tỷ", "2,5 triệu", "USD 15.2
+# million"), with and without tone marks: the power of ten they multiply by.
+MAGNITUDES = {
+    "nghìn": 3, "nghin": 3, "ngàn": 3, "ngan": 3, "k": 3, "thousand": 3,
+    "triệu": 6, "trieu": 6, "tr": 6, "million": 6, "millions": 6, "mn": 6, "m": 6,
+    "tỷ": 9, "tỉ": 9, "ty": 9, "ti": 9, "billion": 9, "billions": 9, "bn": 9,
+}  # fmt: skip
+# Words that name a unit, not a quantity: skipped when a number is read
+_UNIT_WORDS = frozenset(
+    {"đồng", "dong", "đ", "vnđ", "usd", "vnd", "us", "euro", "euros", "dollars"}
+)
+_TOKEN = re.compile(
+    r"(?P<num>\d+(?:[.,]\d+)*(?: \d{3}(?![\d.,]))*)"  # 1.250.000 / 1,25 / 1 250 000
+    r"|(?P<word>[^\W\d_]+)\.?"  # tỷ, triệu, USD (an abbreviation may end with a dot)
+    r"|(?P<sym>[$€%])|(?P<space>\s+)|(?P<other>.)"
+)
 
-    "16.104.216.000" -> "16104216000", "15,2" -> "15.2", "1 404 155 USD" -> "1404155".
+
+def number_readings(text: str) -> tuple[Decimal, ...]:
+    """Every number an editor may have meant by `text`, smallest first; () when the text is
+    not a number as people write one.
+
+    `16.104.216.000` and `16,104,216,000` are 16104216000; `1,25 tỷ` is 1250000000,
+    `2,5 triệu` 2500000, `3 tỷ 200 triệu` 3200000000, `15,2 triệu USD` 15200000. A single
+    separator before three digits (`1,250`, `1.250`) can be a thousands separator or a
+    decimal one: both readings are returned, and the caller keeps the plausible one or
+    suggests nothing. Three zeros (`26.000`) are never decimals.
     """
-    s = re.sub(r"[^\d.,\-]", "", text)
-    if not s or not re.search(r"\d", s):
-        return None
-    groups_dot = re.fullmatch(r"-?\d{1,3}(?:\.\d{3})+(?:,\d+)?", s)
-    groups_comma = re.fullmatch(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?", s)
-    if groups_dot:  # Vietnamese grouping: 16.104.216.000 or 1.404,5
-        s = s.replace(".", "").replace(",", ".")
-    elif groups_comma:  # English grouping: 16,104,216,000
-        s = s.replace(",", "")
-    else:
-        s = s.replace(",", ".")
-    try:
-        d = Decimal(s)
-    except ArithmeticError:
-        return None
-    return format(d.normalize(), "f") if d == d.to_integral() else format(d, "f")
+    text = unicodedata.normalize("NFC", text).casefold().replace("\u00a0", " ").strip()
+    negative = text.startswith("-")
+    parts: list[tuple[tuple[Decimal, ...], int | None]] = []  # (readings, magnitude)
+    for token in _TOKEN.finditer(text.removeprefix("-")):
+        kind, value = token.lastgroup, token.group()
+        if kind == "num":
+            if parts and parts[-1][1] is None:
+                return ()  # two numbers in a row: "3 tỷ 200" or a date
+            readings = _separated(value.replace(" ", "") if " " in value else value)
+            if not readings:
+                return ()
+            parts.append((readings, None))
+        elif kind == "word" and value in MAGNITUDES:
+            if not parts or parts[-1][1] is not None:
+                return ()
+            parts[-1] = (parts[-1][0], MAGNITUDES[value])
+        elif kind == "word" and (value in _UNIT_WORDS or (len(value) == 3 and value.isascii())):
+            continue  # a currency: VND, USD, EUR...
+        elif kind in ("space", "sym"):
+            continue
+        else:
+            return ()  # any other word: not only a number
+    if not parts or (len(parts) > 1 and not _decreasing([m for _, m in parts])):
+        return ()
+    totals = {Decimal(0)}
+    for readings, magnitude in parts:
+        scale = Decimal(10) ** (magnitude or 0)
+        totals = {t + r * scale for t in totals for r in readings}
+    return tuple(sorted(-t if negative else t for t in totals))
+
+
+def _decreasing(magnitudes: list[int | None]) -> bool:
+    """`3 tỷ 200 triệu`: every part has a magnitude, each smaller than the one before."""
+    if None in magnitudes:
+        return False
+    return all(a > b for a, b in pairwise(magnitudes))  # type: ignore[operator]
+
+
+def _separated(digits: str) -> tuple[Decimal, ...]:
+    """Readings of digits with `.` and `,` (no spaces)."""
+    dots, commas = digits.count("."), digits.count(",")
+    if dots and commas:  # both: the last one is the decimal separator
+        decimal, group = (",", ".") if digits.rindex(",") > digits.rindex(".") else (".", ",")
+        pattern = rf"\d{{1,3}}(?:{re.escape(group)}\d{{3}})*{re.escape(decimal)}\d+"
+        if not re.fullmatch(pattern, digits):
+            return ()
+        return (Decimal(digits.replace(group, "").replace(decimal, ".")),)
+    if not dots and not commas:
+        return (Decimal(digits),)
+    sep = "." if dots else ","
+    head, *groups = digits.split(sep)
+    if len(groups) > 1:  # several: thousands separators, every group of three digits
+        if len(head) > 3 or any(len(g) != 3 for g in groups):
+            return ()
+        return (Decimal(digits.replace(sep, "")),)
+    tail = groups[0]
+    fraction = Decimal(f"{head}.{tail}")
+    if len(tail) != 3 or len(head) > 3 or head == "0":
+        return (fraction,)  # 15,2 / 1.25 / 0,250: a decimal separator
+    if tail == "000":
+        return (Decimal(head + tail),)
+    return tuple(sorted({fraction, Decimal(head + tail)}))
+
+
+def plain_number(value: Decimal) -> str:
+    """A number as an editor writes it in YAML: digits, a dot before decimals."""
+    if value == value.to_integral():
+        return format(value.quantize(Decimal(1)), "f")
+    return format(value.normalize(), "f")
+
+
+def number_suggestion(text: str, plausible: Callable[[Decimal], bool] | None = None) -> str | None:
+    """The number to write for `text`, only when exactly one reading is left (after those
+    `plausible` refuses); None rather than a guess.
+
+    "16.104.216.000" -> "16104216000", "15,2" -> "15.2", "1,25 tỷ" -> "1250000000".
+    """
+    readings = number_readings(text)
+    if plausible is not None and len(readings) > 1:
+        readings = tuple(r for r in readings if plausible(r))
+    return plain_number(readings[0]) if len(readings) == 1 else None

@@ -21,6 +21,7 @@ import yaml.cyaml
 
 from .limits import MAX_DEPTH, MAX_PY_PARSER_CHARS, MAX_VALUES
 from .messages import Message, msg, msg_plural
+from .values import CutNumber, GroupedNumber
 
 Loc = tuple[str | int, ...]
 
@@ -332,8 +333,54 @@ def _syntax_error(exc: yaml.YAMLError, text: str, offset: int) -> YamlSyntaxErro
     return YamlSyntaxError(line, _syntax_message(exc, text))
 
 
-# 457.250 or 16.104.216: Vietnamese thousands grouping that YAML would read as a fraction
-_GROUPED = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
+# In `{value: 1,250,000,000, currency: VND}` the commas end the value: YAML reads `value: 1`
+# and keys `250`, `000`, `000` without values (`1,25 tỷ`: a key `25 tỷ`). The pieces are
+# joined into the text the editor typed, which the schema reads as any number written as
+# text; left apart, the repeated `000` would be lost and a hint would be 1000 times off.
+_HEAD = re.compile(r"^\d{1,3}(?:\.\d{3})*$")  # 1 / 16 / 1.404.155 (Vietnamese grouping)
+_PIECE = re.compile(r"^\d{3}$")
+# what ends the number: decimals (`,5`, `155.5`), or a word of magnitude (`25 tỷ`)
+_LAST_PIECE = re.compile(r"^\d+(?:\.\d+)?$|^\d+(?:\s+[^\W\d_]+)+$")
+
+
+def _join_cut_numbers(pairs: list[tuple[yaml.Node, yaml.Node]]) -> list[tuple[Any, Any]]:
+    out: list[tuple[Any, Any]] = []
+    i = 0
+    while i < len(pairs):
+        key_node, value_node = pairs[i]
+        pieces: list[str] = []
+        j = i + 1
+        if _plain(value_node) and _HEAD.match(value_node.value):
+            while j < len(pairs) and _is_piece(*pairs[j]):
+                pieces.append(pairs[j][0].value)
+                j += 1
+                if not _PIECE.match(pieces[-1]):
+                    break  # `25 tỷ` ends the number
+        if pieces:
+            out.append((key_node, CutNumber(",".join([value_node.value, *pieces]))))
+            i = j
+        else:
+            out.append((key_node, value_node))
+            i += 1
+    return out
+
+
+def _plain(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and not node.style
+
+
+def _is_piece(key_node: yaml.Node, value_node: yaml.Node) -> bool:
+    """A key that is a piece of a number: digits, with no value after it."""
+    return (
+        _plain(key_node)
+        and _plain(value_node)
+        and value_node.value == ""
+        and bool(_PIECE.match(key_node.value) or _LAST_PIECE.match(key_node.value))
+    )
+
+
+# 457.250: Vietnamese thousands grouping that YAML would read as a fraction
+_GROUPED = re.compile(r"^\d{1,3}\.\d{3}$")
 
 
 def _timestamp(text: str) -> date | datetime | str:
@@ -416,7 +463,13 @@ def _build(
     lines.lines.setdefault(loc, node.start_mark.line + 1 + offset)
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
+        pairs = _join_cut_numbers(node.value) if node.flow_style else node.value
+        for key_node, value_node in pairs:
+            if isinstance(value_node, str):  # a number cut at its commas, joined again
+                key = _scalar(key_node)
+                lines.lines[(*loc, key)] = key_node.start_mark.line + 1 + offset
+                result[key] = value_node
+                continue
             key_line = key_node.start_mark.line + 1 + offset
             if not isinstance(key_node, yaml.ScalarNode):
                 problems.append(
@@ -443,21 +496,10 @@ def _build(
         return [
             _build(item, (*loc, i), lines, problems, offset) for i, item in enumerate(node.value)
         ]
-    if node.tag == _STANDARD_TAG + "float" and _GROUPED.match(node.value):
-        digits = node.value.replace(".", "")
-        problems.append(
-            YamlProblem(
-                node.start_mark.line + 1 + offset,
-                loc,
-                msg(
-                    "'%(value)s' looks like a number with thousands separators: write "
-                    "%(digits)s (if you mean the fraction, write %(fraction)s)",
-                    value=node.value,
-                    digits=digits,
-                    fraction=float(node.value),
-                ),
-            )
-        )
+    if node.tag == _STANDARD_TAG + "float" and not node.style and _GROUPED.match(node.value):
+        # `457.250`: YAML says 457.25, a Vietnamese editor means 457250 (or not): the
+        # schema reads it as a number written as text, with the field's context
+        return GroupedNumber(node.value)
     try:
         return _scalar(node)
     except ValueError:

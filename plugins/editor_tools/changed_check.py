@@ -28,7 +28,7 @@ class ChangedCheck:
     changed: list[str]  # paths relative to the project folder
     errors: list[ContentError]
     notes: list[ContentError] = field(default_factory=list)  # HTML the site will not show
-    warnings: list[ContentError] = field(default_factory=list)  # changed photos to shrink
+    warnings: list[ContentError] = field(default_factory=list)  # held back, provisional, photos
 
     @property
     def data_changed(self) -> bool:
@@ -55,7 +55,11 @@ def check_changed(root: Path, changed: list[str]) -> ChangedCheck:
         {e for e in report.errors if e.path in watched or (data_changed and is_data_file(e.path))}
     )
     notes = sorted(n for n in project.notes if n.path in changed)
-    return ChangedCheck(changed, errors, notes, photo_warnings(root, changed_photos(changed)))
+    warnings = [
+        *sorted(w for w in project.warnings if w.path in watched),
+        *photo_warnings(root, changed_photos(changed)),
+    ]
+    return ChangedCheck(changed, errors, notes, warnings)
 
 
 def changed_photos(changed: list[str]) -> list[str]:

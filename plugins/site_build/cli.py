@@ -34,7 +34,7 @@ def check(root: Path, lang: str | None = None) -> int:
     lang = lang or messages_language()
     project, report = load_project(root)
     print_notes(note_lines(project.notes, lang), lang)
-    print_warnings(warning_lines(photo_warnings(root), lang), lang)
+    print_warnings(warning_lines([*sorted(project.warnings), *photo_warnings(root)], lang), lang)
     if report:
         print_errors(report.lines(lang), lang)
         return 1
@@ -73,7 +73,8 @@ def print_notes(lines: list[str], lang: str) -> None:
 
 
 def print_warnings(lines: list[str], lang: str) -> None:
-    """What does not stop the build but an editor should fix (photos: images/originals.py)."""
+    """What does not stop the build but an editor should know: a provisional rate, a
+    story held back (content_model), a photo to shrink (images/originals.py)."""
     if not lines:
         return
     header = msg_plural("%(n)s warning:", "%(n)s warnings:", len(lines))
@@ -98,7 +99,7 @@ class BuildResult:
     errors: list[str] = field(default_factory=list)  # content errors, one line each
     rendered: list[str] = field(default_factory=list)  # pages rendered (others were linked)
     notes: list[str] = field(default_factory=list)  # what the sanitiser removed, one line each
-    warnings: list[str] = field(default_factory=list)  # photos to shrink, one line each
+    warnings: list[str] = field(default_factory=list)  # content and photo warnings
     reused: int = 0
     seconds: float = 0.0
 
@@ -207,7 +208,7 @@ def _locked_build(
         True,
         rendered=list(LAST_BUILD.get("rendered", [])),
         notes=note_lines(current_project().notes, lang),
-        warnings=warning_lines(photo_warnings(root), lang),
+        warnings=warning_lines([*sorted(current_project().warnings), *photo_warnings(root)], lang),
         reused=LAST_BUILD.get("reused", 0),
         seconds=time.perf_counter() - started,
     )
