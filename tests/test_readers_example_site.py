@@ -66,7 +66,8 @@ def example(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_every_page_kind_exists_in_both_languages(example: Path) -> None:
     types = page_types(example)
     expected = {"home", "article", "category", "tag", "archives", "archive", "partners",
-                "partner", "events", "aid", "search", "404"}  # fmt: skip
+                "partner", "events", "aid", "projects", "project", "projects-donor",
+                "projects-year", "search", "404"}  # fmt: skip
     for lang in LANGS:
         assert expected <= {kind for (lg, kind) in types if lg == lang}, lang
 

@@ -61,9 +61,11 @@ def vietnamese(story: NewStory) -> str:
 #   caption: "Chú thích dưới ảnh"    # không bắt buộc
 # status: draft    # bản nháp: không đăng lên trang
 #
-# Dữ liệu của bài (province, partners, events, aid) chỉ viết một lần, ở bản tiếng Việt này.
+# Dữ liệu của bài (province, partners, aid_projects, events, aid) chỉ viết một lần, ở bản
+# tiếng Việt này.
 # province: {s.province}    # tỉnh mà bài nói tới; mặc định là tỉnh của trang
 # partners: [{s.partner}]    # id trong content/data/partners.yaml
+# aid_projects: []    # id dự án trong content/data/aid-projects.yaml (mục 16)
 # events:
 #   - date: {s.day.isoformat()}    # bắt buộc
 #     end: {s.day.isoformat()}    # không bắt buộc; không trước date
@@ -109,8 +111,8 @@ def english(story: NewStory) -> str:
 #   caption: "Caption under the photo"    # optional
 # status: draft    # a draft is not published
 #
-# Story data (province, partners, events, aid) is written once, in the Vietnamese version
-# {s.slug}.vi.md: do not repeat it here.
+# Story data (province, partners, aid_projects, events, aid) is written once, in the
+# Vietnamese version {s.slug}.vi.md: do not repeat it here.
 ---
 
 TODO: the English text, in Markdown. Leave a blank line between paragraphs; a subheading
