@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .corpus import REPO, bodies_only, make_corpus
+from .photos import add_photos, phone_photos
 
 VANILLA_SETTINGS = """\
 PATH = "content"
@@ -65,6 +66,7 @@ print(" ".join(f"{t:.4f}" for t in times))
 class Run:
     seconds: float
     peak_mb: float
+    cpu: float = 0.0  # user + system seconds of the command and its children
 
 
 # A fresh wrapper per command: its children's ru_maxrss is that command's own peak
@@ -74,7 +76,8 @@ import resource, subprocess, sys, time
 started = time.perf_counter()
 code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode
 seconds = time.perf_counter() - started
-print(code, seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(code, seconds, usage.ru_maxrss, usage.ru_utime + usage.ru_stime)
 """
 
 
@@ -86,10 +89,10 @@ def timed(cmd: list[str], cwd: Path, env: dict[str, str]) -> Run:
     out = subprocess.run(
         [sys.executable, "-c", WRAPPER, *cmd], cwd=cwd, env=env, capture_output=True, text=True
     )
-    code, seconds, peak_kb = out.stdout.split()
+    code, seconds, peak_kb, cpu = out.stdout.split()
     if code != "0":
         raise SystemExit(f"{' '.join(cmd)} failed:\n{out.stderr}")
-    return Run(float(seconds), int(peak_kb) / 1024)
+    return Run(float(seconds), int(peak_kb) / 1024, float(cpu))
 
 
 def environment() -> dict[str, str]:
@@ -140,13 +143,67 @@ def median(runs: list[Run]) -> float:
     return statistics.median(r.seconds for r in runs)
 
 
+def median_cpu(runs: list[Run]) -> float:
+    return statistics.median(r.cpu for r in runs)
+
+
+def bench_photos(count: int, repeat: int, work: Path) -> None:
+    """Target 1 of issue 17: what a 4032x3024 phone photo adds to a cold build. The same
+    `count` stories are built cold with a phone photo each and without photos (no search
+    index in either: it is the photos' cost that is measured), on every core and on one."""
+    env = environment()
+    with_photos = make_corpus(work / "photos", count)
+    add_photos(with_photos, phone_photos(work / "phone-photos", count))
+    without = make_corpus(work / "no-photos", count)
+    for root in (with_photos, without):
+        (root / "nosearch.py").write_text(NO_SEARCH_SETTINGS, encoding="utf-8")
+    runs: dict[tuple[str, str], list[Run]] = {}
+    for _ in range(repeat):
+        for workers in ("", "1"):
+            for name, root in (("photos", with_photos), ("none", without)):
+                shutil.rmtree(root / "output", ignore_errors=True)
+                shutil.rmtree(root / ".cache", ignore_errors=True)
+                build = [sys.executable, "-m", "site_build", "build", "--root", str(root)]
+                run_env = {**env, "BUILD_WORKERS": workers} if workers else env
+                run = timed([*build, "--settings", "nosearch.py"], root, run_env)
+                runs.setdefault((name, workers or "all"), []).append(run)
+    for workers, label in (("all", f"{os.cpu_count()} cores"), ("1", "1 core")):
+        photos, none = runs[("photos", workers)], runs[("none", workers)]
+        per_photo = (median(photos) - median(none)) / count
+        per_cpu = (median_cpu(photos) - median_cpu(none)) / count
+        print(
+            f"photos, {label:>7}: {count} stories with a 4032x3024 photo {median(photos):.2f} s, "
+            f"without {median(none):.2f} s: {per_photo:.3f} s per photo "
+            f"(target <= 0.25 s on 2 cores), CPU {per_cpu:.3f} s per photo",
+            flush=True,
+        )
+    sizes: dict[str, list[int]] = {}
+    for path in (with_photos / "output" / "images").iterdir():
+        kind = path.name.rsplit("-", 2)[-2] + path.suffix if "w-" in path.name else path.suffix
+        sizes.setdefault(kind, []).append(path.stat().st_size)
+    largest = max(max(v) for v in sizes.values())
+    print(
+        "photo files (median KB): "
+        + ", ".join(
+            f"{k} {statistics.median(v) / 1024:.0f}"
+            for k, v in sorted(sizes.items(), key=lambda kv: (len(kv[0]), kv[0]))
+        )
+        + f"; largest file {largest / 1e6:.2f} MB (limit 1.5)"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[200, 1000, 5000])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[200, 1000, 5000])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--work", type=Path, default=Path("/tmp/huu-nghi-bench"))
+    parser.add_argument("--photos", type=int, default=24, help="phone photos (0: none)")
     args = parser.parse_args()
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    load = os.getloadavg()[0]
+    print(f"load average at start: {load:.1f} (above the core count, timings are inflated)")
+    if args.photos:
+        bench_photos(args.photos, args.repeat, args.work)
     header = (
         f"{'N':>5} {'cold':>8} {'vanilla':>8} {'ratio':>6} {'no srch':>8} {'ratio':>6} "
         f"{'rebuild':>8} {'preview':>8} {'p.title':>8} {'s/story':>8} {'peak MB':>8} "

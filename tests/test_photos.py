@@ -258,3 +258,24 @@ def test_photo_messages_in_vietnamese_by_default(phone_site: Site) -> None:
         "không phải ảnh trang web đăng được (JPEG, PNG hoặc WebP): tệp bị bỏ ra khỏi trang; hãy "
         "lưu lại dưới dạng JPEG"
     ]
+
+
+def test_renditions_are_made_again_after_a_pillow_upgrade(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another Pillow (or libjpeg, libwebp) encodes other bytes: a warm build after an upgrade
+    must give what a cold one gives, so the cache key names the versions."""
+    import PIL
+
+    path = tmp_path / "a.jpg"
+    Image.effect_noise((900, 600), 30).convert("RGB").save(path, quality=90)
+    before = {r.file for r in rend.renditions(path, tmp_path / "cache")}
+    monkeypatch.setattr(PIL, "__version__", "99.0.0")
+    rend.encoder_versions.cache_clear()
+    try:
+        after = {r.file for r in rend.renditions(path, tmp_path / "cache")}
+    finally:
+        monkeypatch.undo()
+        rend.encoder_versions.cache_clear()
+    assert after.isdisjoint(before) and all(f.exists() for f in after)
+    assert "Pillow=99.0.0" not in rend.encoder_versions()
