@@ -63,7 +63,58 @@ STORY_CASES = {
     ),
     "empty figure": (
         'aid:\n  - period: "2022"\n    donors: 8',
-        [f"{A}:8: aid[0]: give at least one of projects, committed, disbursed"],
+        [f"{A}:8: aid[0]: give at least one of projects, committed, disbursed, reported"],
+    ),
+    "unknown approx word": (
+        'aid:\n  - period: "2010"\n    reported: {value: 5100000, currency: USD, approx: tren}',
+        [
+            f"{A}:9: aid[0].reported.approx: unknown approx qualifier 'tren'; use one of: "
+            "over, about, nearly, under"
+        ],
+    ),
+    "per_year written yes": (
+        'aid:\n  - period: "2011-2016"\n    per_year: yes\n'
+        "    reported: {value: 2900000, currency: USD}",
+        [f"{A}:9: aid[0].per_year: write true, or remove the line"],
+    ),
+    "reported alone is a figure": (
+        'aid:\n  - period: "2016-01/2016-06"\n    reported: {value: 3033296, currency: USD}',
+        [],
+    ),
+    "reported amount needs its rate": (
+        'aid:\n  - period: "2016"\n    reported: {value: 4000000000, currency: VND, approx: over}',
+        [
+            f"{A}:9: aid[0].reported: no exchange rate for USD in 2016: add it to "
+            "content/data/exchange-rates.yaml (USD: 2016: VND for one unit)"
+        ],
+    ),
+    "sector label half-translated": (
+        'aid:\n  - period: "2022"\n    projects: 2\n    sector_label: {vi: Y tế}',
+        [f"{A}:10: aid[0].sector_label: give both vi and en (missing en), or one plain text"],
+    ),
+    "event known to the month and year": (
+        "events:\n  - date: 2022-09\n    title: Ký kết\n    kind: signing\n"
+        "  - date: 2016\n    end: 2017\n    title: Hội nghị\n    kind: conference",
+        [],
+    ),
+    "event month written the Vietnamese way": (
+        'events:\n  - date: "9/2022"\n    title: Ký kết\n    kind: signing',
+        [f"{A}:8: events[0].date: '9/2022' is not a date: write 2022-09"],
+    ),
+    "event day written the Vietnamese way": (
+        'events:\n  - date: "12/5/2024"\n    title: Ký kết\n    kind: signing',
+        [f"{A}:8: events[0].date: '12/5/2024' is not a date: write 2024-05-12"],
+    ),
+    "event month 13": (
+        "events:\n  - date: 2022-13\n    title: Ký kết\n    kind: signing",
+        [
+            f"{A}:8: events[0].date: '2022-13' is not a date: write 2019-09-20, or 2019-09 "
+            "when the source gives only the month, or 2019 when it gives only the year"
+        ],
+    ),
+    "partial end before a partial date": (
+        "events:\n  - date: 2022-09\n    end: 2022-08\n    title: Ký kết\n    kind: signing",
+        [f"{A}:8: events[0]: end (2022-08) is before date (2022-09)"],
     ),
     "donors on a partner figure": (
         'aid:\n  - period: "2022"\n    partner: gni\n    projects: 3\n    donors: 1',

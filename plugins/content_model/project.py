@@ -570,7 +570,7 @@ def image_src_problem(root: Path, src: str) -> Message | None:
     return None
 
 
-AMOUNT_FIELDS = ("committed", "disbursed", "plan")
+AMOUNT_FIELDS = ("committed", "disbursed", "reported", "plan")
 
 
 def _check_amounts(

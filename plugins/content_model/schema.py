@@ -31,6 +31,7 @@ from pydantic_core import PydanticCustomError
 from .messages import Message, msg
 from .plausibility import plausible_reading
 from .values import (
+    APPROX,
     KEY_RE,
     LANGS,
     PARTNER_ID_RE,
@@ -38,10 +39,13 @@ from .values import (
     GroupedNumber,
     LText,
     Money,
+    PartialDate,
     Period,
     PeriodError,
+    date_suggestion,
     number_readings,
     number_suggestion,
+    parse_partial_date,
     parse_period,
     plain_number,
 )
@@ -340,6 +344,33 @@ def _as_date(value: Any) -> date:
     )
 
 
+def _partial_date(value: Any) -> PartialDate:
+    """An event's day, month or year: only what the source gives (`2022-09` for "tháng 9")."""
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        return PartialDate.of(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if isinstance(value, str):
+        try:
+            return parse_partial_date(value)
+        except ValueError:
+            pass
+        if hint := date_suggestion(value):
+            raise fail(
+                "date", msg("'%(value)s' is not a date: write %(hint)s", value=value, hint=hint)
+            )
+    raise fail(
+        "date",
+        msg(
+            "'%(value)s' is not a date: write 2019-09-20, or 2019-09 when the source gives "
+            "only the month, or 2019 when it gives only the year",
+            value=str(value),
+        ),
+    )
+
+
 def _pub_date(value: Any) -> datetime:
     if isinstance(value, str):
         try:
@@ -394,6 +425,7 @@ Currency = Annotated[str, BeforeValidator(_currency)]
 Country = Annotated[str, BeforeValidator(_country)]
 Sector = Annotated[str, BeforeValidator(_sector)]
 Day = Annotated[date, BeforeValidator(_as_date)]
+SourceDate = Annotated[PartialDate, BeforeValidator(_partial_date)]
 PubDate = Annotated[datetime, BeforeValidator(_pub_date)]
 PeriodField = Annotated[Period, BeforeValidator(_period)]
 Year = Annotated[int, BeforeValidator(_year)]
@@ -486,8 +518,14 @@ class MoneyModel(Model):
     def _value(cls, value: Any, info: ValidationInfo) -> Decimal:
         return _amount(value, info.data.get("currency"))
 
+    approx: Annotated[str, choice(APPROX, msg("approx qualifier"))] | None = Field(
+        default=None,
+        description="the source's own qualifier: over (trên, hơn), about (khoảng), "
+        "nearly (gần), under (dưới)",
+    )
+
     def money(self) -> Money:
-        return Money(self.value, self.currency)
+        return Money(self.value, self.currency, self.approx)
 
 
 class Image(Model):
@@ -497,8 +535,8 @@ class Image(Model):
 
 
 class Event(Model):
-    date: Day
-    end: Day | None = None
+    date: SourceDate  # YYYY-MM-DD, YYYY-MM or YYYY: the precision the source gives
+    end: SourceDate | None = None
     title: LocText
     kind: Annotated[str, choice(EVENT_KINDS, msg("event kind"))]
     place: Text | None = None
@@ -506,7 +544,7 @@ class Event(Model):
 
     @model_validator(mode="after")
     def _end_after_start(self) -> Event:
-        if self.end is not None and self.end < self.date:
+        if self.end is not None and self.end.last < self.date.first:
             raise fail(
                 "end_before",
                 msg(
@@ -526,15 +564,32 @@ class AidFigure(Model):
     donors: Count | None = None
     committed: MoneyModel | None = None
     disbursed: MoneyModel | None = None
+    reported: MoneyModel | None = Field(
+        default=None,
+        description="an amount the source states without saying committed or disbursed "
+        '("giá trị viện trợ"): never added to either',
+    )
+    per_year: Flag = Field(
+        default=False,
+        description="true when the amounts are yearly averages over the period "
+        '("2,9 triệu USD/năm"): never added to any total',
+    )
     plan: MoneyModel | None = None
     plan_rate: Percent | None = None
     kind: Annotated[str, choice(AID_KINDS, msg("aid kind"))] | None = None
     sector: Sector | None = None
+    sector_label: LocText | None = Field(
+        default=None,
+        description="the sector in the source's own words, vi and en; pages show these words",
+    )
 
     @model_validator(mode="after")
     def _rules(self) -> AidFigure:
-        if self.projects is None and self.committed is None and self.disbursed is None:
-            raise fail("aid_empty", msg("give at least one of projects, committed, disbursed"))
+        amounts = (self.projects, self.committed, self.disbursed, self.reported)
+        if all(a is None for a in amounts):
+            raise fail(
+                "aid_empty", msg("give at least one of projects, committed, disbursed, reported")
+            )
         if self.partner is not None and self.donors is not None:
             raise fail(
                 "donors_partner",

@@ -117,10 +117,109 @@ class GroupedNumber(str):
     457250: kept as the text typed (yaml_loader.py), read by the field that holds it."""
 
 
+APPROX = ("over", "about", "nearly", "under")  # trên/hơn, khoảng, gần, dưới
+
+
 @dataclass(frozen=True)
 class Money:
     value: Decimal
     currency: str
+    approx: str | None = None  # one of APPROX: the source's qualifier ("trên 5,1 triệu USD")
+
+
+_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A date known to the year, the month or the day: what the source says, no more.
+
+    "năm 2016" is `2016`, "tháng 9 năm 2022" is `2022-09`. `first` and `last` are the first
+    and last days it may be; pages show only the parts that are given.
+    """
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> str:
+        return "day" if self.day else "month" if self.month else "year"
+
+    @property
+    def first(self) -> date:
+        return date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def last(self) -> date:
+        if self.day:
+            return self.first
+        month = self.month or 12
+        return date(self.year, month, calendar.monthrange(self.year, month)[1])
+
+    def isoformat(self) -> str:
+        text = f"{self.year:04d}"
+        if self.month:
+            text += f"-{self.month:02d}"
+        if self.day:
+            text += f"-{self.day:02d}"
+        return text
+
+    def __str__(self) -> str:
+        return self.isoformat()
+
+    @property
+    def span(self) -> tuple[date, date]:
+        """Orders partial dates: by first day, then the shorter first (22 Sep, Sep, 2022)."""
+        return (self.first, self.last)
+
+    def __lt__(self, other: PartialDate) -> bool:
+        return self.span < other.span
+
+    def __le__(self, other: PartialDate) -> bool:
+        return self.span <= other.span
+
+    def __gt__(self, other: PartialDate) -> bool:
+        return self.span > other.span
+
+    def __ge__(self, other: PartialDate) -> bool:
+        return self.span >= other.span
+
+    @classmethod
+    def of(cls, day: date) -> PartialDate:
+        return cls(day.year, day.month, day.day)
+
+
+def parse_partial_date(text: str) -> PartialDate:
+    """`2022`, `2022-09` or `2022-09-22`; ValueError otherwise (the schema says what to write)."""
+    m = _PARTIAL.match(text.strip())
+    if not m:
+        raise ValueError(text)
+    year = int(m[1])
+    month = int(m[2]) if m[2] else None
+    day = int(m[3]) if m[3] else None
+    date(year, month or 1, day or 1)  # ValueError for month 00 or 13, or 30 February
+    if month == 0 or day == 0:
+        raise ValueError(text)
+    return PartialDate(year, month, day)
+
+
+def date_suggestion(text: str) -> str | None:
+    """What an editor most likely meant by a date written the Vietnamese way.
+
+    "12/5/2024" -> "2024-05-12", "9/2022" -> "2022-09", "tháng 9/2022" -> "2022-09".
+    """
+    s = re.sub(r"^\s*(?:ngày|tháng|năm)\s*", "", text.strip(), flags=re.I)
+    if m := re.fullmatch(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})", s):
+        d, mo, y = int(m[1]), int(m[2]), int(m[3])
+        try:
+            return date(y, mo, d).isoformat()
+        except ValueError:
+            return None
+    if m := re.fullmatch(r"(\d{1,2})\s*[/.-]\s*(\d{4})", s):
+        mo, y = int(m[1]), int(m[2])
+        return f"{y:04d}-{mo:02d}" if 1 <= mo <= 12 else None
+    return None
 
 
 # Words of magnitude in amounts as editors type them ("1,25 tỷ", "2,5 triệu", "USD 15.2

@@ -18,11 +18,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from babel.dates import format_date, get_month_names
+from babel.dates import format_date, format_interval, format_skeleton, get_month_names
 
 from content_model.project import Project
 from content_model.schema import EVENT_KINDS, SITE_TZ, Event
-from content_model.values import babel_locale
+from content_model.values import PartialDate, babel_locale
 from partners.references import StoryLink, story_link
 
 KIND_LABELS: dict[str, dict[str, str]] = {
@@ -61,11 +61,13 @@ class CalendarEvent:
 
     @property
     def start(self) -> date:
-        return self.event.date
+        """The first day it may be: a month-precision event sorts at the month's start."""
+        return self.event.date.first
 
     @property
     def last_day(self) -> date:
-        return self.event.end or self.event.date
+        """The last day it may be: an event of "tháng 9/2022" is upcoming until 30 September."""
+        return (self.event.end or self.event.date).last
 
     @property
     def multi_day(self) -> bool:
@@ -74,6 +76,19 @@ class CalendarEvent:
     @property
     def anchor(self) -> str:
         return f"event-{self.slug}-{self.index + 1}"
+
+    @property
+    def precise(self) -> bool:
+        """Known to the day (start and end): only these go to iCalendar (see ical.py)."""
+        ends = (self.event.date, self.event.end or self.event.date)
+        return all(d.precision == "day" for d in ends)
+
+    @property
+    def order(self) -> tuple:
+        """Year, then month (0: the source gives only the year), then days: the calendar's
+        groups by year and month follow this order in both directions."""
+        d = self.event.date
+        return (d.year, d.month or 0, self.start, self.last_day, self.slug, self.index)
 
 
 def collect(project: Project, lang: str) -> list[CalendarEvent]:
@@ -87,7 +102,7 @@ def collect(project: Project, lang: str) -> list[CalendarEvent]:
         out += [
             CalendarEvent(story.slug, i, ev, link, published) for i, ev in enumerate(story.events)
         ]
-    return sorted(out, key=lambda e: (e.start, e.last_day, e.slug, e.index))
+    return sorted(out, key=lambda e: e.order)
 
 
 def split(events: Iterable[CalendarEvent], today: date) -> tuple[list[CalendarEvent], list]:
@@ -95,8 +110,8 @@ def split(events: Iterable[CalendarEvent], today: date) -> tuple[list[CalendarEv
     events = list(events)
     upcoming = [e for e in events if e.last_day >= today]
     past = [e for e in events if e.last_day < today]
-    upcoming.sort(key=lambda e: (e.start, e.last_day, e.slug, e.index))
-    past.sort(key=lambda e: (e.start, e.last_day, e.slug, e.index), reverse=True)
+    upcoming.sort(key=lambda e: e.order)
+    past.sort(key=lambda e: e.order, reverse=True)
     return upcoming, past
 
 
@@ -108,8 +123,8 @@ def kinds_used(events: Iterable[CalendarEvent]) -> list[str]:
 @dataclass
 class Month:
     year: int
-    month: int
-    label: str  # "Tháng 9" / "September"
+    month: int | None  # None: events the source dates only by the year
+    label: str  # "Tháng 9" / "September"; empty for year-only events (the template says it)
     anchor: str
     events: list[CalendarEvent] = field(default_factory=list)
 
@@ -122,26 +137,49 @@ class Year:
 
 
 def by_month(events: Iterable[CalendarEvent], lang: str, prefix: str = "") -> list[Year]:
-    """Years and months in the order of `events` (each event under the month it starts)."""
+    """Years and months in the order of `events` (each event under the month it starts; an
+    event the source dates only by the year under its year, in a group of its own)."""
     names = get_month_names("wide", context="stand-alone", locale=babel_locale(lang))
     years: list[Year] = []
     for e in events:
-        y, m = e.start.year, e.start.month
+        y, m = e.event.date.year, e.event.date.month
         if not years or years[-1].year != y:
             years.append(Year(y, f"{prefix}{y}"))
         months = years[-1].months
         if not months or months[-1].month != m:
-            label = names[m][:1].upper() + names[m][1:]
-            months.append(Month(y, m, label, f"{prefix}{y}-{m:02d}"))
+            if m is None:
+                months.append(Month(y, None, "", f"{prefix}{y}-year"))
+            else:
+                label = names[m][:1].upper() + names[m][1:]
+                months.append(Month(y, m, label, f"{prefix}{y}-{m:02d}"))
         months[-1].events.append(e)
     return years
 
 
-def when(start: date, end: date | None, lang: str) -> str:
-    """`20 tháng 9, 2019`; a range: `20–21 tháng 9, 2019` / `September 20–21, 2019`."""
+# Babel (CLDR) skeletons for each precision: vi `tháng 9 năm 2022`, en `September 2022`
+_SKELETONS = {"month": "yMMMM", "year": "y"}
+
+
+def _one(d: PartialDate, lang: str) -> str:
     loc = babel_locale(lang)
-    if end is None or end == start:
-        return format_date(start, "long", locale=loc)
+    if d.precision == "day":
+        return format_date(d.first, "long", locale=loc)
+    return format_skeleton(_SKELETONS[d.precision], d.first, locale=loc)
+
+
+def when(start: date | PartialDate, end: date | PartialDate | None, lang: str) -> str:
+    """Only what is given: `20 tháng 9, 2019`, `tháng 9 năm 2022`, `2016`; a range:
+    `20–21 tháng 9, 2019` / `September 20–21, 2019`, `September – November 2022`."""
+    s = start if isinstance(start, PartialDate) else PartialDate.of(start)
+    e = end if end is None or isinstance(end, PartialDate) else PartialDate.of(end)
+    if e is None or e == s:
+        return _one(s, lang)
+    loc = babel_locale(lang)
+    if s.precision != e.precision:
+        return f"{_one(s, lang)} – {_one(e, lang)}"
+    if s.precision != "day":
+        return format_interval(s.first, e.first, _SKELETONS[s.precision], locale=loc)
+    start, end = s.first, e.first
     if (start.year, start.month) == (end.year, end.month):
         if lang == "vi":
             return f"{start.day}–{format_date(end, 'long', locale=loc)}"

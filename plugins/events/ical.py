@@ -5,6 +5,11 @@ Stable across builds, so that calendar apps update events instead of duplicating
 - DTSTAMP: the story's publication time (never the build time).
 Events have dates, no times: DTSTART;VALUE=DATE, and DTEND the day after the last day
 (iCalendar's end is exclusive), so a 20-21 September event ends on 22 September.
+
+An event whose source gives only the month or the year ("tháng 9 năm 2022") is left out:
+iCalendar cannot say "some day in September", and an all-day span over the month would put
+a month-long event in the reader's calendar, which says more than the source. The pages
+list these events (docs/editor-guide.md, "Say no more than the source").
 """
 
 from __future__ import annotations
@@ -74,7 +79,7 @@ def _vevent_ical(*fields: object) -> bytes:
 def calendar_key(events: list[CalendarEvent], lang: str, base_url: str, name: str) -> str:
     """What `calendar_ics` makes its bytes from: equal keys, equal files (a build reuses the
     last build's file instead of serialising thousands of events again)."""
-    fields = [_fields(e, lang, base_url) for e in events]
+    fields = [_fields(e, lang, base_url) for e in events if e.precise]
     return hashlib.sha256(repr((PRODID, name, fields)).encode()).hexdigest()
 
 
@@ -85,5 +90,5 @@ def calendar_ics(events: list[CalendarEvent], lang: str, base_url: str, name: st
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", name)
     head, end = cal.to_ical().rsplit(b"END:VCALENDAR", 1)
-    body = b"".join(_vevent_ical(*_fields(e, lang, base_url)) for e in events)
+    body = b"".join(_vevent_ical(*_fields(e, lang, base_url)) for e in events if e.precise)
     return head + body + b"END:VCALENDAR" + end

@@ -24,7 +24,7 @@ class PartnerLink:
 @dataclass(frozen=True)
 class EventView:
     anchor: str
-    start: str  # ISO dates, for <time datetime>
+    start: str  # ISO dates, for <time datetime>: 2022-09-22, 2022-09 or 2022, as given
     end: str | None
     when: str
     title: str
@@ -44,9 +44,9 @@ def view(e: CalendarEvent, lang: str, partners_by_id: dict[str, Partner]) -> Eve
     ev = e.event
     return EventView(
         anchor=e.anchor,
-        start=e.start.isoformat(),
-        end=e.last_day.isoformat() if e.multi_day else None,
-        when=when(e.start, ev.end, lang),
+        start=ev.date.isoformat(),
+        end=ev.end.isoformat() if ev.end and ev.end != ev.date else None,
+        when=when(ev.date, ev.end, lang),
         title=localized(ev.title, lang),
         kind=ev.kind,
         kind_label=kind_label(ev.kind, lang),
@@ -66,8 +66,9 @@ def event_ld(e: CalendarEvent, lang: str, base_url: str, partners_by_id: dict[st
     data: dict[str, Any] = {
         "@type": "Event",
         "name": localized(e.event.title, lang),
-        "startDate": e.start.isoformat(),
-        "endDate": e.last_day.isoformat(),
+        # ISO 8601 with the precision the source gives (2022-09): no invented day
+        "startDate": e.event.date.isoformat(),
+        "endDate": (e.event.end or e.event.date).isoformat(),
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
         "url": f"{base_url.rstrip('/')}/{e.story.url}",
         "inLanguage": lang,
