@@ -67,7 +67,7 @@ def vietnamese(story: NewStory) -> str:
 # partners: [{s.partner}]    # id trong content/data/partners.yaml
 # aid_projects: []    # id dự án trong content/data/aid-projects.yaml (mục 16)
 # events:
-#   - date: {s.day.isoformat()}    # bắt buộc
+#   - date: {s.day.isoformat()}  # bắt buộc; chỉ có tháng: {s.day:%Y-%m}; chỉ có năm: {year}
 #     end: {s.day.isoformat()}    # không bắt buộc; không trước date
 #     title: {{vi: "Tên sự kiện", en: "Event title"}}
 #     kind: other    # {" | ".join(EVENT_KINDS)}
@@ -87,6 +87,11 @@ def vietnamese(story: NewStory) -> str:
 #     plan: {{value: 60000, currency: USD}}    # kế hoạch giải ngân; hoặc plan_rate
 #     kind: project    # {" | ".join(AID_KINDS)}
 #     sector: "12220"    # mã lĩnh vực OECD DAC, 5 chữ số, trong dấu nháy
+#     sector_label: {{vi: "Y tế", en: "Health"}}    # tên lĩnh vực đúng như nguồn viết
+#   - period: "{year - 5}-{year}"    # đúng khoảng thời gian nguồn nêu
+#     per_year: true    # số bình quân mỗi năm ("... USD/năm"): không cộng vào tổng nào
+#     reported: {{value: 2900000, currency: USD, approx: about}}  # không rõ cam kết/giải ngân
+#     # approx: over (trên, hơn) | about (khoảng) | nearly (gần) | under (dưới)
 ---
 
 Viết nội dung bài ở đây, bằng Markdown. Các đoạn cách nhau một dòng trống; tiêu đề nhỏ bắt
