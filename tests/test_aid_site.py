@@ -87,7 +87,7 @@ def test_open_data_has_one_row_per_figure(built: Site) -> None:
 
 def test_datapackage_describes_the_files(built: Site) -> None:
     package = json.loads((built.output / "data/datapackage.json").read_text(encoding="utf-8"))
-    assert package["profile"] == "tabular-data-package"
+    assert package["profile"] == "data-package"
     for resource in package["resources"]:
         path = built.output / "data" / resource["path"]
         assert path.exists()

@@ -298,9 +298,12 @@ def test_pdfa_variant(built: Site) -> None:
     root = reader.trailer["/Root"]
     assert "/OutputIntents" in root
     xmp = root["/Metadata"].get_object().get_data().decode()
-    assert 'pdfaid:part="3"' in xmp and 'pdfaid:conformance="B"' in xmp
+    # level A: tagged, the accessible level of PDF/A
+    assert 'pdfaid:part="3"' in xmp and 'pdfaid:conformance="A"' in xmp
     plain = PdfReader(pdf_path(built, "vi"))
-    assert "/OutputIntents" not in plain.trailer["/Root"]  # the plain PDF is not marked
+    assert "/OutputIntents" not in plain.trailer["/Root"]  # the plain PDF is not PDF/A
+    plain_xmp = plain.trailer["/Root"]["/Metadata"].get_object().get_data().decode()
+    assert 'pdfuaid:part="1"' in plain_xmp  # it is PDF/UA-1
     assert len(reader.pages) == len(plain.pages)
 
 

@@ -2,10 +2,17 @@
 
 Readable without JavaScript, with a text alternative (`<title>` and `<desc>` naming every
 value), and plain enough for WeasyPrint to draw it in the printed bulletin.
+
+Two layouts of the same figures: `render_chart` (columns, a fixed viewBox that scales with
+the page: wide screens and print) and `render_narrow_chart` (horizontal bars for phones: no
+viewBox, so its text keeps its size in CSS pixels at any width, and one row per year, so the
+chart grows downwards instead of shrinking). The page shows one or the other by a media
+query (main.css). Axis ticks are round values (1, 2 or 5 times a power of ten).
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from decimal import Decimal
 from xml.sax.saxutils import escape
@@ -18,6 +25,10 @@ from .money import money_short
 
 WIDTH, HEIGHT = 640, 300
 LEFT, RIGHT, TOP, BOTTOM = 64, 16, 36, 40
+# Narrow layout, in CSS pixels (text) and percentages of the width (bars, grid)
+NARROW_FONT = 13  # px: 12 px or more is readable on a phone
+NARROW_LABELS = 16  # % of the width for the year labels; the bars share the rest
+NARROW_ROW, NARROW_BAR = 46, 15  # px: one year (two bars and a gap), one bar
 COLORS = {"committed": "#0b4a82", "disbursed": "#b3122a"}
 
 
@@ -36,15 +47,26 @@ class Labels:
     not_reported: str
 
 
-def _nice_max(value: Decimal) -> Decimal:
-    """A round axis maximum above `value`: 1, 2 or 5 times a power of ten."""
+def ticks(value: Decimal, max_intervals: int = 5) -> list[Decimal]:
+    """Round axis values from 0 to at least `value`: steps of 1, 2 or 5 times a power of ten,
+    at most `max_intervals` of them (`5 / 3,8 / 2,5 / 1,2 triệu` never happens)."""
     if value <= 0:
-        return Decimal(1)
-    magnitude = Decimal(10) ** (len(str(int(value))) - 1)
-    for step in (1, 2, 5, 10):
-        if value <= step * magnitude:
-            return step * magnitude
-    return 10 * magnitude
+        return [Decimal(0), Decimal(1)]
+    rough = value / max_intervals
+    magnitude = Decimal(10) ** rough.adjusted()  # the power of ten at or below `rough`
+    for multiple in (1, 2, 5, 10):
+        step = multiple * magnitude
+        count = math.ceil(value / step)
+        if count <= max_intervals:
+            return [step * i for i in range(int(count) + 1)]
+    raise AssertionError("unreachable: 10 times the magnitude always fits")
+
+
+def tick_label(value: Decimal, lang: str) -> str:
+    """`5 triệu`, `2,5 triệu`, `5 million`: short, with at most one decimal."""
+    return format_compact_decimal(
+        value, format_type="long", locale=babel_locale(lang), fraction_digits=1
+    )
 
 
 def text_alternative(bars: list[Bar], labels: Labels, lang: str) -> str:
@@ -58,25 +80,34 @@ def text_alternative(bars: list[Bar], labels: Labels, lang: str) -> str:
     )
 
 
+def _largest(bars: list[Bar]) -> Decimal:
+    return max((v for b in bars for v in (b.committed, b.disbursed) if v), default=Decimal(0))
+
+
+def _head(chart_id: str, labels: Labels, alternative: str, attributes: str) -> list[str]:
+    return [
+        f'<svg xmlns="http://www.w3.org/2000/svg" {attributes} '
+        f'role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" '
+        f'font-family="Be Vietnam Pro, Noto Sans, Arial, sans-serif">',
+        f'<title id="{chart_id}-title">{escape(labels.title)}</title>',
+        f'<desc id="{chart_id}-desc">{escape(alternative)}</desc>',
+    ]
+
+
 def render_chart(bars: list[Bar], labels: Labels, lang: str, chart_id: str = "aid-chart") -> str:
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
-    top_value = _nice_max(
-        max((v for b in bars for v in (b.committed, b.disbursed) if v), default=0)
-    )
+    axis = ticks(_largest(bars))
+    top_value = axis[-1]
     scale = Decimal(plot_h) / top_value
-    out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
-        f'role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" class="aid-chart" '
-        f'font-family="Be Vietnam Pro, Noto Sans, Arial, sans-serif" font-size="12">',
-        f'<title id="{chart_id}-title">{escape(labels.title)}</title>',
-        f'<desc id="{chart_id}-desc">{escape(text_alternative(bars, labels, lang))}</desc>',
-    ]
-    for i in range(5):  # horizontal grid and axis labels
-        value = top_value * i / 4
+    out = _head(
+        chart_id,
+        labels,
+        text_alternative(bars, labels, lang),
+        f'viewBox="0 0 {WIDTH} {HEIGHT}" class="aid-chart" font-size="12"',
+    )
+    for value in axis:  # horizontal grid and axis labels
         y = TOP + plot_h - float(value * scale)
-        tick = format_compact_decimal(
-            value, format_type="long", locale=babel_locale(lang), fraction_digits=1
-        )
+        tick = tick_label(value, lang)
         out.append(
             f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" '
             f'stroke="#dde3ea" stroke-width="1"/>'
@@ -109,5 +140,73 @@ def render_chart(bars: list[Bar], labels: Labels, lang: str, chart_id: str = "ai
             f'<text x="{legend_x + 18}" y="20" fill="#1a1d21">{escape(text)} (USD)</text>'
         )
         legend_x += 180
+    out.append("</svg>")
+    return "\n".join(out)
+
+
+def render_narrow_chart(
+    bars: list[Bar], labels: Labels, lang: str, chart_id: str = "aid-chart-narrow"
+) -> str:
+    """Horizontal bars, one row per year, for narrow screens: a legend of two lines, round
+    ticks above the bars (at most three intervals: their labels need room), values after the
+    bars. x positions are percentages of the chart's width; sizes of text are CSS pixels."""
+    axis = ticks(_largest(bars), max_intervals=3)
+    top_value = axis[-1]
+    span = 100 - NARROW_LABELS - 2  # % of the width for a bar of `top_value`
+
+    def x(value: Decimal) -> str:
+        return f"{NARROW_LABELS + float(value / top_value) * span:.2f}%"
+
+    legend_h, axis_h = 2 * (NARROW_FONT + 8), NARROW_FONT + 10
+    first_row = legend_h + axis_h + 4
+    height = first_row + NARROW_ROW * len(bars)
+    out = _head(
+        chart_id,
+        labels,
+        text_alternative(bars, labels, lang),
+        f'width="100%" height="{height}" class="aid-chart aid-chart-narrow" '
+        f'font-size="{NARROW_FONT}"',
+    )
+    for i, (name, text) in enumerate(
+        (("committed", labels.committed), ("disbursed", labels.disbursed))
+    ):
+        y = 4 + i * (NARROW_FONT + 8)
+        out.append(
+            f'<rect x="0" y="{y}" width="12" height="12" fill="{COLORS[name]}"/>'
+            f'<text x="18" y="{y + 11}" fill="#1a1d21">{escape(text)} (USD)</text>'
+        )
+    for n, value in enumerate(axis):
+        anchor = "start" if n == 0 else "end" if n == len(axis) - 1 else "middle"
+        out.append(
+            f'<line x1="{x(value)}" x2="{x(value)}" y1="{first_row - 4}" y2="{height}" '
+            f'stroke="#dde3ea" stroke-width="1"/>'
+            f'<text x="{x(value)}" y="{legend_h + NARROW_FONT + 2}" text-anchor="{anchor}" '
+            f'fill="#4f5863">{escape(tick_label(value, lang))}</text>'
+        )
+    for i, bar in enumerate(bars):
+        top = first_row + i * NARROW_ROW
+        out.append(
+            f'<text x="0" y="{top + NARROW_BAR + NARROW_FONT // 2}" fill="#1a1d21" '
+            f'font-weight="600">{bar.year}</text>'
+        )
+        for j, (name, value) in enumerate(
+            (("committed", bar.committed), ("disbursed", bar.disbursed))
+        ):
+            y = top + j * (NARROW_BAR + 2)
+            shown = money_short(value, "USD", lang) if value is not None else labels.not_reported
+            if value is not None:
+                width = float(value / top_value) * span
+                out.append(
+                    f'<rect x="{x(Decimal(0))}" y="{y}" width="{width:.2f}%" '
+                    f'height="{NARROW_BAR}" fill="{COLORS[name]}"/>'
+                )
+            # the amount after the bar, or inside it (in white) when the bar is long
+            inside = value is not None and value / top_value > Decimal("0.6")
+            at = x(value if value is not None else Decimal(0))
+            out.append(
+                f'<text x="{at}" dx="{-4 if inside else 4}" y="{y + NARROW_BAR - 3}" '
+                f'text-anchor="{"end" if inside else "start"}" '
+                f'fill="{"#fff" if inside else "#1a1d21"}">{escape(shown)}</text>'
+            )
     out.append("</svg>")
     return "\n".join(out)

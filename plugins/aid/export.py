@@ -1,5 +1,11 @@
 """Open data: `aid.csv` and `aid.json` (one row per figure as stated, translations counted
-once) and a Frictionless Tabular Data Package `datapackage.json` describing them."""
+once) and a Frictionless Data Package `datapackage.json` describing them.
+
+The package's profile is the general `data-package`, not `tabular-data-package`: that one
+requires every resource to be a table, and a resource that is not (an XML file, say) would make
+the whole package invalid. Each table says it is one (`tabular-data-resource`, with a schema),
+and `frictionless validate` checks the data of both the CSV and the JSON against it
+(tests/test_open_data.py)."""
 
 from __future__ import annotations
 
@@ -106,6 +112,20 @@ def to_json(table: list[dict[str, Any]]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
+def table_resource(name: str, path: str, schema: dict[str, Any]) -> dict[str, Any]:
+    """A tabular resource of the package: CSV, or JSON as a list of objects (keyed rows)."""
+    fmt = path.rsplit(".", 1)[-1]
+    return {
+        "profile": "tabular-data-resource",
+        "name": name,
+        "path": path,
+        "format": fmt,
+        "mediatype": {"csv": "text/csv", "json": "application/json"}[fmt],
+        "encoding": "utf-8",
+        "schema": schema,
+    }
+
+
 def datapackage(title: str, sources: list[str], extra: Sequence[dict[str, Any]] = ()) -> str:
     """`extra`: resources of other files in data/ (aid-projects.csv), after aid's own."""
     schema = {
@@ -113,30 +133,14 @@ def datapackage(title: str, sources: list[str], extra: Sequence[dict[str, Any]] 
         "missingValues": [""],
     }
     package = {
-        "profile": "tabular-data-package",
+        "profile": "data-package",
         "name": "aid-figures",
         "title": title,
         "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}],
         "sources": [{"title": s} for s in sources],
         "resources": [
-            {
-                "profile": "tabular-data-resource",
-                "name": "aid-csv",
-                "path": "aid.csv",
-                "format": "csv",
-                "mediatype": "text/csv",
-                "encoding": "utf-8",
-                "schema": schema,
-            },
-            {
-                "profile": "data-resource",
-                "name": "aid-json",
-                "path": "aid.json",
-                "format": "json",
-                "mediatype": "application/json",
-                "encoding": "utf-8",
-                "schema": schema,
-            },
+            table_resource("aid-csv", "aid.csv", schema),
+            table_resource("aid-json", "aid.json", schema),
             *extra,
         ],
     }

@@ -17,7 +17,7 @@ from bilingual.story_links import story_links
 from content_model.project import Project, localized
 
 from . import export
-from .chart import Bar, Labels, render_chart
+from .chart import Bar, Labels, render_chart, render_narrow_chart
 from .figures import Figure, collect_figures
 from .money import money_full, money_short, percent, period_label
 from .tables import Tables, build_tables
@@ -43,9 +43,16 @@ def story_urls(context: dict[str, Any]) -> dict[str, dict[str, str]]:
 
 
 def chart_svg(tables: Tables, lang: str, labels: dict[str, str]) -> str:
-    """The by-year chart; the template passes its labels, translated by its catalog."""
+    """The by-year chart in both layouts, wide and narrow (main.css shows one of them); the
+    template passes its labels, translated by its catalog."""
     bars = [Bar(y.year, y.sum.committed_usd, y.sum.disbursed_usd) for y in tables.by_year]
-    return render_chart(bars, Labels(**labels), lang, chart_id=f"aid-chart-{lang}")
+    chart_id = f"aid-chart-{lang}"
+    return "\n".join(
+        (
+            render_chart(bars, Labels(**labels), lang, chart_id=chart_id),
+            render_narrow_chart(bars, Labels(**labels), lang, chart_id=f"{chart_id}-narrow"),
+        )
+    )
 
 
 NAMES_KEY = "aid_names"

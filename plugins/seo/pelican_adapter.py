@@ -1,8 +1,10 @@
 """Wires sharing and indexing into the bilingual site: `seo` in every page's context (read by
-`base.html`), a 404 page per language, and `robots.txt` naming the sitemap."""
+`base.html`), a 404 page per language, `robots.txt` naming the sitemap, and the site's icons
+at the addresses browsers ask for without being told (`/favicon.ico`, `/apple-touch-icon.png`)."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -76,7 +78,19 @@ def write_robots(project: Project, context: dict[str, Any], output: Path) -> Non
     (output / "robots.txt").write_text(text, encoding="utf-8")
 
 
+# made by tools/make_icons.py into the theme's static/icons/ (served there too, as the pages
+# name them); also copied to the root, where browsers and feed readers look on their own
+ROOT_ICONS = ("favicon.ico", "apple-touch-icon.png")
+
+
+def write_icons(project: Project, context: dict[str, Any], output: Path) -> None:
+    folder = Path(context["THEME"]) / "static" / "icons"
+    for name in ROOT_ICONS:
+        shutil.copyfile(folder / name, output / name)
+
+
 def register() -> None:
     add_pages(not_found_pages)
     add_page_context(page_context)
     add_files(write_robots)
+    add_files(write_icons)
