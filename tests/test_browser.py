@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import itertools
 import re
 import shutil
 import threading
@@ -322,3 +323,125 @@ def test_every_page_kind_works_under_the_content_security_policy(
         violations += [f"{url}: {v}" for v in page.evaluate("() => window.__csp || []")]
     assert len(types) >= 30
     assert violations == []
+
+
+# --- phones: the aid chart, wide tables, the menu; icons ----------------------------------
+
+# text of every visible chart: rendered size (font size times the SVG's scale), box, class
+_CHART_TEXT = """() => [...document.querySelectorAll('svg.aid-chart')]
+    .filter(svg => svg.getClientRects().length)
+    .map(svg => { const box = svg.getBoundingClientRect();
+      return {narrow: svg.classList.contains('aid-chart-narrow'),
+        left: box.left, right: box.right,
+        texts: [...svg.querySelectorAll('text')].map(t => { const r = t.getBoundingClientRect();
+          return {text: t.textContent, tick: t.classList.contains('tick'),
+            px: parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a,
+            left: r.left, right: r.right, top: r.top, bottom: r.bottom}; })}; })"""
+_UNITS = {"": 1, "nghìn": 10**3, "thousand": 10**3, "triệu": 10**6, "million": 10**6,
+          "tỷ": 10**9, "billion": 10**9}  # fmt: skip
+
+
+def _tick_value(label: str) -> float:
+    number, _, unit = label.partition(" ")
+    return float(number.replace(",", ".") if "," in number else number) * _UNITS[unit]
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+@pytest.mark.parametrize("url", ["/vien-tro/", "/en/aid/"])
+def test_aid_chart_text_reads_at_12_px_or_more_with_round_ticks(
+    browser: Browser, base_url: str, viewport: dict, url: str
+) -> None:
+    page = browser.new_page(viewport=viewport)
+    page.goto(base_url + url)
+    charts = page.evaluate(_CHART_TEXT)
+    page.close()
+    assert len(charts) == 1  # one layout at a time
+    chart = charts[0]
+    assert chart["narrow"] == (viewport is PHONE)
+    texts = chart["texts"]
+    assert len(texts) >= 8
+    small = [(t["text"], round(t["px"], 1)) for t in texts if t["px"] < 12]
+    assert small == [], f"text under 12 px at {viewport['width']} px: {small}"
+    for t in texts:  # nothing cut off at the sides
+        assert chart["left"] - 0.5 <= t["left"] and t["right"] <= chart["right"] + 0.5, t
+    for i, a in enumerate(texts):  # no label over another
+        for b in texts[i + 1 :]:
+            apart = (
+                a["right"] <= b["left"] + 0.5
+                or b["right"] <= a["left"] + 0.5
+                or a["bottom"] <= b["top"] + 0.5
+                or b["bottom"] <= a["top"] + 0.5
+            )
+            assert apart, (a["text"], b["text"])
+    ticks = sorted(_tick_value(t["text"]) for t in texts if t["tick"])
+    steps = {round(b - a, 6) for a, b in itertools.pairwise(ticks)}
+    assert ticks[0] == 0 and len(steps) == 1, ticks  # evenly spaced from 0
+    step = steps.pop()
+    assert f"{step:e}"[0] in "125" and float(f"{step:e}".split("e")[0]) in (1, 2, 5), ticks
+
+
+def _edge_shade(png: bytes) -> tuple[float, float]:
+    """Median lightness (0-255) of the leftmost and rightmost 4 px of a screenshot."""
+    import io
+    import statistics
+
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(png)).convert("L")
+    width, height = image.size
+    strip = lambda box: statistics.median(image.crop(box).tobytes())  # noqa: E731
+    return strip((0, 0, 4, height)), strip((width - 4, 0, width, height))
+
+
+def test_wide_tables_show_that_they_scroll_on_a_phone(browser: Browser, base_url: str) -> None:
+    page = browser.new_page(viewport=PHONE)
+    page.goto(f"{base_url}/vien-tro/")
+    wrap = page.locator(".table-wrap").first
+    wrap.scroll_into_view_if_needed()
+    assert wrap.evaluate("e => e.scrollWidth > e.clientWidth + 100")  # more columns than fit
+    left, right = _edge_shade(wrap.screenshot())
+    assert left > 250 and right < 235, (left, right)  # a shadow where the hidden columns are
+    wrap.evaluate("e => e.scrollLeft = e.scrollWidth")
+    left, right = _edge_shade(wrap.screenshot())
+    assert left < 235 and right > 250, (left, right)  # at the end: the shadow changed sides
+    page.close()
+
+
+@pytest.mark.parametrize("javascript", [False, True], ids=["no-js", "js"])
+def test_phone_menu_is_one_row_that_scrolls(
+    browser: Browser, base_url: str, javascript: bool
+) -> None:
+    context = browser.new_context(viewport=PHONE, java_script_enabled=javascript)
+    page = context.new_page()
+    page.goto(f"{base_url}/")
+    nav = page.locator("nav.nav ul")
+    box = nav.bounding_box()
+    assert box is not None and box["height"] <= 56, box  # was three rows, about 120-180 px
+    tops = nav.locator("li").evaluate_all("ls => ls.map(l => l.getBoundingClientRect().top)")
+    assert len(set(tops)) == 1 and len(tops) >= 8  # every entry, in one row
+    assert nav.evaluate("e => e.scrollWidth > e.clientWidth")
+    last = nav.locator("a").last
+    last.focus()  # as Tab does: the row scrolls the entry into view
+    entry = last.bounding_box()
+    assert entry is not None and entry["x"] >= 0 and entry["x"] + entry["width"] <= 390 + 0.5
+    # the current section is in sight on arrival, even at the row's far end
+    page.goto(f"{base_url}/luu-tru/")
+    current = page.locator('nav.nav a[aria-current="page"]').bounding_box()
+    assert current is not None and current["x"] + current["width"] <= 390 + 0.5, current
+    context.close()
+
+
+def test_icons_load_and_nothing_is_missing(browser: Browser, base_url: str) -> None:
+    page = browser.new_page(viewport=PHONE)
+    missing: list[str] = []
+    page.on("response", lambda r: missing.append(r.url) if r.status >= 400 else None)
+    for url in ("/", "/en/aid/"):
+        page.goto(base_url + url, wait_until="networkidle")
+    for icon, mime in (("/favicon.ico", "image/"), ("/apple-touch-icon.png", "image/png")):
+        response = page.request.get(base_url + icon)
+        assert response.status == 200 and response.headers["content-type"].startswith(mime)
+    for link in page.locator("link[rel~='icon'], link[rel='apple-touch-icon']").all():
+        response = page.request.get(base_url + str(link.get_attribute("href")))
+        assert response.status == 200, link.get_attribute("href")
+    page.close()
+    assert missing == []

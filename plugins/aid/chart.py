@@ -111,7 +111,7 @@ def render_chart(bars: list[Bar], labels: Labels, lang: str, chart_id: str = "ai
         out.append(
             f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" '
             f'stroke="#dde3ea" stroke-width="1"/>'
-            f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" fill="#4f5863">'
+            f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" fill="#4f5863" class="tick">'
             f"{escape(tick)}</text>"
         )
     slot = plot_w / max(len(bars), 1)
@@ -181,7 +181,7 @@ def render_narrow_chart(
             f'<line x1="{x(value)}" x2="{x(value)}" y1="{first_row - 4}" y2="{height}" '
             f'stroke="#dde3ea" stroke-width="1"/>'
             f'<text x="{x(value)}" y="{legend_h + NARROW_FONT + 2}" text-anchor="{anchor}" '
-            f'fill="#4f5863">{escape(tick_label(value, lang))}</text>'
+            f'fill="#4f5863" class="tick">{escape(tick_label(value, lang))}</text>'
         )
     for i, bar in enumerate(bars):
         top = first_row + i * NARROW_ROW
