@@ -471,6 +471,16 @@ RULES = {
             for name in ("partner", "province", "kind", "period", "status")
         ],
     ),
+    "an amount far too small for aid (a slip), unless confirmed": (
+        GOOD
+        + "  committed: {value: 15.2, currency: USD}\n"
+        + "  disbursed: {value: 15.2, currency: USD, confirmed: true}\n",
+        [
+            f"{P}:8: projects[0].committed.value: 15.2 USD is less than 100 USD, too small for "
+            "aid: was it written in thousands or millions? Write the amount with all its digits; "
+            "if the amount is right, add confirmed: true to it"
+        ],
+    ),
     "not a list": (
         "gni-nuoc-sach:\n  title: T\n",
         [f"{P}:1: file: must be a list of projects, each starting with a line '- id: ...'"],
@@ -483,6 +493,23 @@ def test_each_rule_of_aid_projects_yaml_reports_its_line(site: Site, name: str) 
     text, expected = RULES[name]
     site.write(P, text)
     assert sorted(load_project(site.root)[1].lines()) == sorted(expected)
+
+
+def test_a_project_running_past_the_last_published_rate_gets_a_provisional_one(
+    site: Site,
+) -> None:
+    site.write(
+        P,
+        GOOD.replace("2016-2019", "2024-2030")
+        + "  committed: {value: 23271000000, currency: VND}\n",
+    )
+    project, report = load_project(site.root)
+    assert report.lines() == []
+    assert [str(w) for w in project.warnings] == [
+        f"{P}:8: projects[0].committed: no yearly rate for USD in 2030 yet: the USD equivalent "
+        "uses the 2022 rate, marked provisional; add USD: 2030 to "
+        "content/data/exchange-rates.yaml when it is published"
+    ]
 
 
 def test_a_story_naming_an_unknown_project_gets_a_suggestion(site: Site) -> None:

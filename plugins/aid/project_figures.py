@@ -9,10 +9,14 @@ two are never added together (`tables.project_totals`, `tables.reports_including
 
 from __future__ import annotations
 
-from content_model.project import Project
-from content_model.schema import AidProject, Province
+from decimal import Decimal
 
-from .conversion import Rates, to_usd
+from content_model.project import Project
+from content_model.rates import usd_equivalent
+from content_model.schema import AidProject, Province
+from content_model.values import Money
+
+from .conversion import Rates
 from .figures import Figure
 
 
@@ -24,6 +28,13 @@ def counts_under(project: AidProject, provinces: dict[str, Province]) -> str:
     if province and province.merged_into and until and project.period.end > until:
         return province.merged_into
     return project.province
+
+
+def _usd(money: Money | None, year: int, rates: Rates) -> Decimal | None:
+    """At the rate of `year`, or the provisional one of a year not published yet (the content
+    check has refused a rate missing otherwise)."""
+    found = None if money is None else usd_equivalent(money, year, rates)
+    return None if found is None else found.usd
 
 
 def project_figure(project: AidProject, provinces: dict[str, Province], rates: Rates) -> Figure:
@@ -44,8 +55,8 @@ def project_figure(project: AidProject, provinces: dict[str, Province], rates: R
         plan_rate=None,
         kind=project.kind,
         sector=project.sector,
-        committed_usd=None if committed is None else to_usd(committed, year, rates),
-        disbursed_usd=None if disbursed is None else to_usd(disbursed, year, rates),
+        committed_usd=_usd(committed, year, rates),
+        disbursed_usd=_usd(disbursed, year, rates),
         plan_usd=None,
         project=project.id,
     )

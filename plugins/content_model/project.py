@@ -57,6 +57,7 @@ class SiteData:
     provinces: dict[str, schema.Province] = field(default_factory=dict)
     rates: dict[str, dict[int, Any]] = field(default_factory=dict)
     projects: list[schema.AidProject] = field(default_factory=list)
+    project_positions: dict[str, int] = field(default_factory=dict)  # id -> item in the file
     # keys each data file declares, even in entries with errors: references are checked
     # against these, so one broken entry does not turn every reference to it into an error
     declared: dict[str, list[str]] = field(default_factory=dict)
@@ -399,7 +400,9 @@ def _check_project_refs(
                         file=f"content/data/{DATA_FILES[file]}",
                     ),
                 )
-    for i, project in _valid_projects(data, raw):
+    valid = _valid_projects(data, raw)
+    data.project_positions = {project.id: i for i, project in valid}
+    for i, project in valid:
         province = data.provinces.get(project.province)
         until = province.until if province and province.merged_into else None
         if province and province.merged_into and until and project.period.start > until:
@@ -417,25 +420,6 @@ def _check_project_refs(
                     year=project.period.start.year,
                 ),
             )
-        year = project.period.last_year
-        for name in ("committed", "disbursed"):
-            money = getattr(project, name)
-            if money is None or money.currency == "USD":
-                continue
-            for currency in [money.currency, "USD"] if money.currency != "VND" else ["USD"]:
-                if year not in data.rates.get(currency, {}):
-                    report.add(
-                        r,
-                        lines.line((i, name, "currency")),
-                        f"projects[{i}].{name}",
-                        msg(
-                            "no exchange rate for %(currency)s in %(year)s: add it to "
-                            "content/data/exchange-rates.yaml (%(currency)s: %(year)s: VND for "
-                            "one unit)",
-                            currency=currency,
-                            year=year,
-                        ),
-                    )
 
 
 def _valid_projects(data: SiteData, raw: Any) -> list[tuple[int, schema.AidProject]]:
@@ -576,60 +560,103 @@ AMOUNT_FIELDS = ("committed", "disbursed", "reported", "plan")
 def _check_amounts(
     f: StoryFile, data: SiteData, report: ErrorReport, warnings: list[ContentError]
 ) -> None:
-    """Every amount needs the rate of its period's last year (and USD's, to get to USD), or
-    a provisional one for a year not published yet (rates.py); and must be plausible for
-    aid (plausibility.py) unless `confirmed: true`."""
+    """Every amount of a story's aid figures (`check_amount`)."""
     provisional_told: set[tuple[str, int]] = set()
     for i, fig in enumerate(f.front.aid):
-        year = fig.period.last_year
         for name in AMOUNT_FIELDS:
             money = getattr(fig, name, None)
-            if money is None:
-                continue
-            line = f.lines.line(("aid", i, name, "currency"))
-            # USD needs no rate; VND needs USD's; any other currency its own and USD's
-            needed = [c for c in (money.currency, "USD") if money.currency != "USD" and c != "VND"]
-            for currency in needed:
-                chosen = rate_year(data.rates, currency, year)
-                if chosen is None:
-                    report.add(
-                        f.rel,
-                        line,
-                        f"aid[{i}].{name}",
-                        msg(
-                            "no exchange rate for %(currency)s in %(year)s: add it to "
-                            "content/data/exchange-rates.yaml (%(currency)s: %(year)s: VND for "
-                            "one unit)",
-                            currency=currency,
-                            year=year,
-                        ),
-                    )
-                elif chosen.provisional and (currency, year) not in provisional_told:
-                    provisional_told.add((currency, year))
-                    warnings.append(
-                        ContentError(
-                            f.rel,
-                            line,
-                            f"aid[{i}].{name}",
-                            msg(
-                                "no yearly rate for %(currency)s in %(year)s yet: the USD "
-                                "equivalent uses the %(used)s rate, marked provisional; add "
-                                "%(currency)s: %(year)s to content/data/exchange-rates.yaml "
-                                "when it is published",
-                                currency=currency,
-                                year=year,
-                                used=chosen.year,
-                            ),
-                        )
-                    )
-            if money.confirmed:
-                continue
-            usd = usd_equivalent(money.money(), year, data.rates)
-            slip = amount_slip(money.value, money.currency, usd.usd if usd else None)
-            if slip is not None:
-                report.add(
-                    f.rel, f.lines.line(("aid", i, name, "value")), f"aid[{i}].{name}.value", slip
+            if money is not None:
+                where = AmountPlace(f.rel, f.lines, ("aid", i, name), f"aid[{i}].{name}")
+                check_amount(
+                    where, money, fig.period.last_year, data, report, warnings, provisional_told
                 )
+
+
+@dataclass(frozen=True)
+class AmountPlace:
+    """Where an amount is written: its file, lines, path in the file and field name."""
+
+    rel: str
+    lines: LineMap
+    loc: tuple[str | int, ...]
+    field: str
+
+
+def check_amount(
+    where: AmountPlace,
+    money: schema.MoneyModel,
+    year: int,
+    data: SiteData,
+    report: ErrorReport,
+    warnings: list[ContentError],
+    provisional_told: set[tuple[str, int]],
+) -> None:
+    """An amount needs the rate of its period's last year `year` (and USD's, to get to USD),
+    or a provisional one for a year not published yet (rates.py); and must be plausible for
+    aid (plausibility.py) unless `confirmed: true`. Aid figures and aid projects alike."""
+    line = where.lines.line((*where.loc, "currency"))
+    # USD needs no rate; VND needs USD's; any other currency its own and USD's
+    needed = [c for c in (money.currency, "USD") if money.currency != "USD" and c != "VND"]
+    for currency in needed:
+        chosen = rate_year(data.rates, currency, year)
+        if chosen is None:
+            report.add(
+                where.rel,
+                line,
+                where.field,
+                msg(
+                    "no exchange rate for %(currency)s in %(year)s: add it to "
+                    "content/data/exchange-rates.yaml (%(currency)s: %(year)s: VND for "
+                    "one unit)",
+                    currency=currency,
+                    year=year,
+                ),
+            )
+        elif chosen.provisional and (currency, year) not in provisional_told:
+            provisional_told.add((currency, year))
+            warnings.append(
+                ContentError(
+                    where.rel,
+                    line,
+                    where.field,
+                    msg(
+                        "no yearly rate for %(currency)s in %(year)s yet: the USD "
+                        "equivalent uses the %(used)s rate, marked provisional; add "
+                        "%(currency)s: %(year)s to content/data/exchange-rates.yaml "
+                        "when it is published",
+                        currency=currency,
+                        year=year,
+                        used=chosen.year,
+                    ),
+                )
+            )
+    if money.confirmed:
+        return
+    usd = usd_equivalent(money.money(), year, data.rates)
+    slip = amount_slip(money.value, money.currency, usd.usd if usd else None)
+    if slip is not None:
+        report.add(where.rel, where.lines.line((*where.loc, "value")), f"{where.field}.value", slip)
+
+
+def _check_project_amounts(
+    root: Path,
+    data: SiteData,
+    lines: LineMap | None,
+    report: ErrorReport,
+    warnings: list[ContentError],
+) -> None:
+    """The amounts of aid-projects.yaml, as those of aid figures (`check_amount`)."""
+    if lines is None:
+        return
+    r = rel(root, root / "content" / "data" / DATA_FILES["projects"])
+    told: set[tuple[str, int]] = set()
+    for project in data.projects:
+        i = data.project_positions[project.id]
+        for name in ("committed", "disbursed"):
+            money = getattr(project, name)
+            if money is not None:
+                where = AmountPlace(r, lines, (i, name), f"projects[{i}].{name}")
+                check_amount(where, money, project.period.last_year, data, report, warnings, told)
 
 
 def _group(files: list[StoryFile], data: SiteData, report: ErrorReport) -> dict[str, Story]:
@@ -706,9 +733,10 @@ def load_project(root: Path, save_parsed: bool = False) -> tuple[Project, ErrorR
     memory (it would write the file at every save of a story)."""
     root = root.resolve()
     report = ErrorReport()
-    data, _ = load_data(root, report)
+    data, line_maps = load_data(root, report)
     files: list[StoryFile] = []
     warnings: list[ContentError] = []
+    _check_project_amounts(root, data, line_maps.get("projects"), report, warnings)
     paths = story_paths(root)
     _parsed.load(root)
     for path in paths:
