@@ -42,7 +42,7 @@ PROJECTS_YAML = """\
   period: "2023-2026"
   status: ongoing
   committed: {value: 23271000000, currency: VND}
-  disbursed: {value: 100000, currency: EUR}
+  disbursed: {value: 100000, currency: EUR, approx: over}
   location: {vi: "huyện Mù Cang Chải", en: "Mu Cang Chai district"}
 - id: gni-yen-bai-2019
   title: "GNI Yên Bái 2019"
@@ -214,6 +214,16 @@ def totals(page: Page) -> str:
     return Page.parse(part).text
 
 
+def test_an_approximate_amount_says_so_on_pages_and_in_totals(built: Site) -> None:
+    en = built.page("en/projects/norad-truong-hoc-vung-cao/")
+    assert "over EUR 100,000" in en.text
+    vi = built.page("du-an/norad-truong-hoc-vung-cao/")
+    assert "trên 100.000 EUR" in vi.text
+    listing = built.page("en/projects/")
+    assert "These totals include amounts the sources give as approximate" in listing.text
+    assert "approximate" not in totals(built.page("en/projects/donor/gni/"))
+
+
 def test_a_project_across_the_2025_merger_names_both_provinces_and_counts_under_the_new_one(
     built: Site,
 ) -> None:
@@ -278,7 +288,7 @@ def test_the_csv_has_one_row_per_project_as_stated(built: Site) -> None:
     assert (norad["disbursed"], norad["disbursed_currency"], norad["disbursed_approx"]) == (
         "100000",
         "EUR",
-        "",
+        "over",
     )
     assert norad["disbursed_usd"] == "105281.25"  # 100 000 x 24 500 / 23 271
     assert bare["committed"] == bare["disbursed"] == bare["rate_year"] == ""
@@ -361,7 +371,13 @@ def test_iati_dates_follow_status_and_never_lie_about_the_future(built: Site) ->
     )
     assert disbursement.find("transaction-date").get("iso-date") == "2024-06-15"
     assert disbursement.find("value").get("currency") == "EUR"
-    assert disbursement.find("description") is None  # an exact amount needs no words
+    # the source's "over" travels with the amount, in both languages
+    assert [n.text for n in disbursement.find("description").findall("narrative")] == [
+        "trên 100.000 EUR",
+        "over EUR 100,000",
+    ]
+    commitment = ongoing.find("transaction")
+    assert commitment.find("description") is None  # an exact amount needs no words
     # the merger: the place names both provinces
     place = ongoing.find("location/name").findtext("narrative")
     assert place == "huyện Mù Cang Chải, Yên Bái (Lào Cai)"

@@ -147,7 +147,7 @@ def activity(
         ET.SubElement(tr, "transaction-type", {"code": code})
         ET.SubElement(tr, "transaction-date", {"iso-date": day.isoformat()})
         _value(tr, money, day)
-        if getattr(money, "approx", None):
+        if money.approx:
             _text_element(
                 tr, "description", LText(amount_text(money, "vi"), amount_text(money, "en"))
             )

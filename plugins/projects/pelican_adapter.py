@@ -5,6 +5,7 @@ Every total comes from the aid core (`aid.tables.project_totals`), once a build.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -13,6 +14,7 @@ from typing import Any
 from aid.money import money_full
 from aid.pelican_adapter import add_data_resource
 from bilingual import urls
+from bilingual.catalogs import load_translations
 from bilingual.pelican_adapter import add_files, add_page_context, add_pages, base_url, build_day
 from bilingual.plan import Page
 from bilingual.sitemap import absolute
@@ -191,8 +193,28 @@ def _iati_org(project: Project) -> str | None:
     return site.iati_org_id if site and project.data.projects else None
 
 
-def _amount_text(money: Money, lang: str) -> str:
-    return money_full(money.value, money.currency, lang)
+# msgids of the theme catalog for an amount the source qualifies (`approx`): the same as the
+# project pages' (templates/projects/_macros.html, `amount`), so both say the same words
+APPROX_WORDS = {
+    "over": "over %(amount)s",
+    "about": "about %(amount)s",
+    "nearly": "nearly %(amount)s",
+    "under": "under %(amount)s",
+}
+
+
+def amount_words(theme: Path) -> Callable[[Money, str], str]:
+    """`words(money, lang)`: the amount with every digit and the source's qualifier, in
+    `lang` (`trên 100.000 EUR` / `over EUR 100,000`), for the IATI file."""
+    catalogs = {lang: load_translations(theme / "translations", lang) for lang in urls.LANGS}
+
+    def words(money: Money, lang: str) -> str:
+        amount = money_full(money.value, money.currency, lang)
+        if money.approx is None:
+            return amount
+        return catalogs[lang].gettext(APPROX_WORDS[money.approx]) % {"amount": amount}
+
+    return words
 
 
 def write_data(project: Project, context: dict[str, Any], output: Path) -> None:
@@ -216,7 +238,8 @@ def write_data(project: Project, context: dict[str, Any], output: Path) -> None:
         provinces={k: p.name for k, p in data.provinces.items()},
     )
     today = date.fromisoformat(build_day())
-    xml = iati.activities_xml(recs, org_id, names, today, _amount_text)
+    words = amount_words(Path(context["THEME"]))
+    xml = iati.activities_xml(recs, org_id, names, today, words)
     (output / urls.url(urls.DEFAULT_LANG, "projects-iati")).write_text(xml, encoding="utf-8")
 
 
