@@ -26,6 +26,7 @@ from .plausibility import amount_slip
 from .rates import rate_year, usd_equivalent
 from .schema import did_you_mean
 from .source import SourceError, decode, read_bytes, read_text, split_front_matter
+from .suggest import suggest_key
 from .validation import validate
 from .values import LANGS, LText
 from .yaml_loader import LineMap, YamlSyntaxError, load_yaml
@@ -65,6 +66,18 @@ class SiteData:
     @property
     def partners_by_id(self) -> dict[str, schema.Partner]:
         return {p.id: p for p in self.partners}
+
+    def names(self, kind: str) -> dict[str, list[str]]:
+        """Key -> the names editors may write instead of it (`partners`, `provinces`,
+        `categories`), for suggestions; keys of entries with errors have no names."""
+        out: dict[str, list[str]] = {k: [] for k in self.declared.get(kind) or []}
+        if kind == "partners":
+            for p in self.partners:
+                out[p.id] = [p.name.vi, p.name.en, *([p.acronym] if p.acronym else [])]
+        entries = {"provinces": self.provinces, "categories": self.categories}.get(kind, {})
+        for key, entry in entries.items():
+            out[key] = [entry.name.vi, entry.name.en]
+        return out
 
     @property
     def projects_by_id(self) -> dict[str, schema.AidProject]:
@@ -506,10 +519,13 @@ def _check_story_refs(
     categories = data.declared.get("categories")
     provinces = data.declared.get("provinces")
 
+    names = {kind: data.names(kind) for kind in ("partners", "provinces", "categories")}
+
     def need(kind: Message, known: list[str] | None, loc: tuple, file: str) -> None:
         key = _get(raw, *loc)
         # known is None when the data file itself could not be read: reported there
         if isinstance(key, str) and known is not None and key not in known:
+            named = names.get(Path(file).stem) if file.startswith("content/data/") else None
             report.add(
                 r,
                 lines.line(loc),
@@ -518,7 +534,7 @@ def _check_story_refs(
                     "unknown %(kind)s '%(key)s'%(hint)s; see %(file)s",
                     kind=kind,
                     key=key,
-                    hint=did_you_mean(key, known),
+                    hint=suggest_key(key, named) if named else did_you_mean(key, known),
                     file=file,
                 ),
             )

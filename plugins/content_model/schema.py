@@ -6,7 +6,6 @@ the wrong type is an error with a message for editors, never a silent conversion
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable
 from datetime import date, datetime, time
@@ -30,6 +29,7 @@ from pydantic_core import PydanticCustomError
 
 from .messages import Message, msg
 from .plausibility import plausible_reading
+from .suggest import did_you_mean, suggest_country
 from .values import (
     APPROX,
     KEY_RE,
@@ -93,15 +93,6 @@ def fail(kind: str, message: Message) -> PydanticCustomError:
     """The error a validator raises: pydantic keeps the `Message` in the error's context,
     validation.py shows it in the editor's language (pydantic's own text is English)."""
     return PydanticCustomError(kind, str(message), {"message": message})
-
-
-def did_you_mean(value: str, choices: list[str] | tuple[str, ...]) -> Message | str:
-    """Closest choices, ignoring case (`GNI` suggests `gni`); "" when none is close."""
-    by_folded = {c.casefold(): c for c in choices}
-    close = difflib.get_close_matches(value.casefold(), list(by_folded), n=3, cutoff=0.6)
-    if not close:
-        return ""
-    return msg(" (did you mean %(choices)s?)", choices=", ".join(by_folded[c] for c in close))
 
 
 def one_of(value: Any, choices: tuple[str, ...], what: Message) -> str:
@@ -298,7 +289,7 @@ def _currency(value: Any) -> str:
 def _country(value: Any) -> str:
     if not isinstance(value, str) or value not in COUNTRIES:
         shown = value if isinstance(value, str) else str(value).upper()
-        hint = did_you_mean(shown.upper(), sorted(COUNTRIES))
+        hint = suggest_country(shown, COUNTRIES)
         raise fail(
             "country",
             msg(

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, RootModel, ValidationError
 
 from .errors import ContentError, format_field
 from .messages import Message, msg
-from .schema import did_you_mean
+from .suggest import suggest_field
 from .yaml_loader import LineMap, Loc
 
 
@@ -79,7 +79,7 @@ def validate(
                 allowed = _allowed_fields(model, loc[:-1])
                 name = str(loc[-1])
                 message = msg(
-                    "unknown field '%(name)s'%(hint)s", name=name, hint=did_you_mean(name, allowed)
+                    "unknown field '%(name)s'%(hint)s", name=name, hint=suggest_field(name, allowed)
                 )
             else:
                 message = _pydantic_message(err)
@@ -93,9 +93,14 @@ def validate(
 
 def _allowed_fields(model: type[BaseModel], loc: Loc) -> list[str]:
     """Field names of the (nested) model at `loc`, for 'did you mean' hints: as editors
-    write them (a bulletin's period has `from`, the alias of its field `start`)."""
+    write them (a bulletin's period has `from`, the alias of its field `start`). A data file
+    that is a list or mapping of entries (partners.yaml) is a RootModel: a step into it is
+    an index or a key."""
     current: Any = model
     for part in loc:
+        if (item := _root_item(current)) is not None:
+            current = item
+            continue
         if isinstance(part, int):
             continue
         fields = _written_fields(current)
@@ -103,6 +108,13 @@ def _allowed_fields(model: type[BaseModel], loc: Loc) -> list[str]:
             return []
         current = _inner_model(fields[part].annotation)
     return list(_written_fields(current))
+
+
+def _root_item(model: Any) -> Any:
+    """The entry model of a RootModel (Partner in Partners), else None."""
+    if isinstance(model, type) and issubclass(model, RootModel):
+        return _inner_model(model.model_fields["root"].annotation)
+    return None
 
 
 def _written_fields(model: Any) -> dict[str, Any]:
