@@ -6,7 +6,7 @@ import os
 import re
 import subprocess
 import sys
-from datetime import datetime
+from datetime import datetime, time
 from pathlib import Path
 
 import pytest
@@ -430,23 +430,64 @@ def test_make_publish_uses_publishconf(site: Site) -> None:
     assert "https://huunghi.example.org/tin-tuc/a/" in feed
 
 
+def _workflow() -> dict:
+    return yaml.safe_load((REPO / ".github/workflows/site.yml").read_text(encoding="utf-8"))
+
+
+def _publish_step(build: dict) -> dict:
+    return next(step for step in build["steps"] if "make publish" in (step.get("run") or ""))
+
+
 def test_workflow_tests_builds_and_deploys_main_only() -> None:
-    workflow = yaml.safe_load((REPO / ".github/workflows/site.yml").read_text(encoding="utf-8"))
+    workflow = _workflow()
     triggers = workflow[True]  # YAML 1.1 reads the key `on` as true
     assert triggers["push"]["branches"] == ["main"]
     assert "pull_request" in triggers
     build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
-    runs = [step.get("run") for step in build["steps"]]
-    publish = "SOURCE_DATE_EPOCH=$(git log -1 --format=%ct) make publish"  # reproducible
-    assert runs.index("make test") < runs.index(publish)
+    publish = _publish_step(build)
+    tests = next(step for step in build["steps"] if step.get("run") == "make test")
+    assert build["steps"].index(tests) < build["steps"].index(publish)
+    assert tests["if"] == "github.event_name != 'schedule'"  # the daily run: last push's code
     uses = {step.get("uses", "").split("@")[0]: step for step in build["steps"]}
     assert uses["actions/setup-python"]["with"]["python-version"] == "3.11"
     cache = uses["actions/cache"]  # kept between runs: content-hash caches work in CI
-    assert cache["with"]["path"] == ".cache" and build["steps"].index(cache) < runs.index(publish)
+    assert cache["with"]["path"] == ".cache"
+    assert build["steps"].index(cache) < build["steps"].index(publish)
     upload = uses["actions/upload-pages-artifact"]
-    main_only = "github.event_name == 'push' && github.ref == 'refs/heads/main'"
+    main_only = (
+        "(github.event_name == 'push' || github.event_name == 'schedule') "
+        "&& github.ref == 'refs/heads/main'"
+    )
     assert (upload["if"], upload["with"]["path"]) == (main_only, "output/")
     assert deploy["if"] == main_only and deploy["needs"] == "build"
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["concurrency"]["group"] == "pages"
     assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages@")
+
+
+def _build_day(event: str, root: Path) -> str:
+    """The SOURCE_DATE_EPOCH the workflow's publish step sets for `event`, run by bash."""
+    script = _publish_step(_workflow()["jobs"]["build"])["run"]
+    script = script.replace("${{ github.event_name }}", event)
+    script = script.replace("make publish", 'echo "$SOURCE_DATE_EPOCH"')
+    result = subprocess.run(
+        ["bash", "-e", "-c", script], cwd=root, capture_output=True, text=True, check=True
+    )
+    return result.stdout.strip()
+
+
+def test_workflow_builds_every_day_with_that_day_as_the_build_day(site: Site) -> None:
+    """A story dated tomorrow appears tomorrow without a commit: the daily run's build
+    day is its own (midnight in Vietnam), a push's is its commit's (reproducible)."""
+    (cron,) = [s["cron"] for s in _workflow()[True]["schedule"]]
+    minute, hour, *every = cron.split()
+    assert every == ["*", "*", "*"]  # every day of every month, every weekday
+    assert (int(hour) + 7) % 24 == 0 and int(minute) < 30  # just after midnight in Vietnam
+    daily = datetime.fromtimestamp(int(_build_day("schedule", site.root)), SITE_TZ)
+    assert daily.date() == datetime.now(SITE_TZ).date() and daily.time() == time(0, 0)
+    site.add_story("a.vi.md", story("a"))
+    git(site.root, "init", "-q")
+    git(site.root, "add", "-A")
+    git(site.root, "commit", "-q", "-m", "x", "--date", "2024-06-15T10:00:00+07:00")
+    committed = git(site.root, "log", "-1", "--format=%ct").stdout.strip()
+    assert _build_day("push", site.root) == committed

@@ -125,7 +125,8 @@ class StoryReader(BaseReader):
             "lang": fm.lang,
             "slug": fm.slug,
             "category": self.process_metadata("category", fm.category),
-            "status": fm.status,
+            # held back (a placeholder, a later date: readiness.py) is a draft to Pelican
+            "status": "published" if story_file.published else "draft",
             "template": "article",
         }
         if fm.tags:

@@ -10,6 +10,8 @@ import os
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -24,7 +26,15 @@ from .messages import Message, msg
 from .parsed_cache import ParsedStories
 from .plausibility import amount_slip
 from .rates import rate_year, usd_equivalent
-from .schema import did_you_mean
+from .readiness import (
+    MAX_APART,
+    build_date,
+    dated_apart,
+    dated_later,
+    placeholder_left,
+    placeholder_line,
+)
+from .schema import SITE_TZ, did_you_mean
 from .source import SourceError, decode, read_bytes, read_text, split_front_matter
 from .suggest import suggest_key
 from .validation import validate
@@ -94,6 +104,8 @@ class StoryFile:
     body: str
     lines: LineMap
     body_line: int = 1  # the file line where the body starts
+    # why a valid version is not published today (readiness.py): a placeholder, a later date
+    held: ContentError | None = None
 
     @property
     def lang(self) -> str:
@@ -101,7 +113,7 @@ class StoryFile:
 
     @property
     def published(self) -> bool:
-        return self.front.status == "published"
+        return self.front.status == "published" and self.held is None
 
 
 @dataclass
@@ -714,6 +726,18 @@ def _group(files: list[StoryFile], data: SiteData, report: ErrorReport) -> dict[
     return stories
 
 
+def _dates_apart(stories: dict[str, Story]) -> list[ContentError]:
+    """Language versions of one story dated more than a day apart: told on the later one."""
+    out = []
+    for story in stories.values():
+        versions = sorted(story.versions.values(), key=lambda v: v.front.date)
+        for first, later in pairwise(versions):
+            if later.front.date - first.front.date > MAX_APART:
+                message = dated_apart(later.front.date, first.rel, first.front.date)
+                out.append(ContentError(later.rel, later.lines.line(("date",)), "date", message))
+    return out
+
+
 def _shared_data(versions: list[StoryFile], report: ErrorReport) -> dict[str, Any]:
     """Story data may stand in one version or in several, if equal; else name both files."""
     out: dict[str, Any] = {
@@ -743,12 +767,32 @@ def _shared_data(versions: list[StoryFile], report: ErrorReport) -> dict[str, An
     return out
 
 
-def load_project(root: Path, save_parsed: bool = False) -> tuple[Project, ErrorReport]:
-    """`save_parsed`: keep the parsed stories in .cache/ for the next process. The build
+def _hold(f: StoryFile, today: date) -> ContentError | None:
+    """Why the version `f` waits: a placeholder of make new, a date after the build day."""
+    front = f.front
+    line = placeholder_line(front.title, front.summary, f.body, f.body_line)
+    if line == 0:
+        field_name = "title" if placeholder_line(front.title, None, "", 0) == 0 else "summary"
+        return ContentError(f.rel, f.lines.line((field_name,)), field_name, placeholder_left())
+    if line is not None:
+        return ContentError(f.rel, line, "text", placeholder_left())
+    day = front.date.astimezone(SITE_TZ).date()
+    if day > today:
+        return ContentError(f.rel, f.lines.line(("date",)), "date", dated_later(day, today))
+    return None
+
+
+def load_project(
+    root: Path, save_parsed: bool = False, today: date | None = None
+) -> tuple[Project, ErrorReport]:
+    """`today`: the build day (default: readiness.build_date()); a story dated later, like
+    one still holding a placeholder of make new, is loaded but not published (a warning).
+    `save_parsed`: keep the parsed stories in .cache/ for the next process. The build
     does; `make check` only reads them (it writes nothing), and the preview keeps them in
     memory (it would write the file at every save of a story)."""
     root = root.resolve()
     report = ErrorReport()
+    today = today or build_date()
     data, line_maps = load_data(root, report)
     files: list[StoryFile] = []
     warnings: list[ContentError] = []
@@ -759,10 +803,14 @@ def load_project(root: Path, save_parsed: bool = False) -> tuple[Project, ErrorR
         f = load_story(root, path, data, report)
         if f is not None:
             _check_amounts(f, data, report, warnings)
+            if f.front.status == "published" and (held := _hold(f, today)) is not None:
+                f.held = held
+                warnings.append(held)
             files.append(f)
     if save_parsed:
         _parsed.save(root, [Path(os.path.abspath(p)) for p in paths])
     stories = _group(files, data, report)
+    warnings.extend(_dates_apart(stories))
     # imported here: bulletins.py builds on this module's helpers
     from .bulletins import load_bulletins
 

@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
+from content_model.readiness import PLACEHOLDER
 from content_model.schema import AID_KINDS, EVENT_KINDS
 
 
@@ -94,8 +95,8 @@ def vietnamese(story: NewStory) -> str:
 #     # approx: over (trên, hơn) | about (khoảng) | nearly (gần) | under (dưới)
 ---
 
-Viết nội dung bài ở đây, bằng Markdown. Các đoạn cách nhau một dòng trống; tiêu đề nhỏ bắt
-đầu bằng "## ".
+{PLACEHOLDER}: viết nội dung bài ở đây, bằng Markdown, rồi xóa dòng này. Các đoạn cách nhau
+một dòng trống; tiêu đề nhỏ bắt đầu bằng "## ". Bài có chữ {PLACEHOLDER} chưa được đăng.
 """
     )
 
@@ -103,7 +104,7 @@ Viết nội dung bài ở đây, bằng Markdown. Các đoạn cách nhau một
 def english(story: NewStory) -> str:
     s = story
     return (
-        _required(s, "en", "TODO: English title")
+        _required(s, "en", f"{PLACEHOLDER}: English title")
         + f"""\
 # Optional fields: to use one, remove the "# " at the start of its lines
 # (docs/editor-guide.md, sections 3-6). Lines starting with # are not read.
@@ -120,7 +121,8 @@ def english(story: NewStory) -> str:
 # Vietnamese version {s.slug}.vi.md: do not repeat it here.
 ---
 
-TODO: the English text, in Markdown. Leave a blank line between paragraphs; a subheading
-starts with "## ".
+{PLACEHOLDER}: the English text, in Markdown, then delete this line. Leave a blank line
+between paragraphs; a subheading starts with "## ". A version with {PLACEHOLDER} in it is not
+published.
 """
     )

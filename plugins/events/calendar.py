@@ -13,15 +13,15 @@ the day they run. An event that has started but not ended is upcoming.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from babel.dates import format_date, format_interval, format_skeleton, get_month_names
 
 from content_model.project import Project
-from content_model.schema import EVENT_KINDS, SITE_TZ, Event
+from content_model.readiness import build_date  # noqa: F401 (the events' "today")
+from content_model.schema import EVENT_KINDS, Event
 from content_model.values import PartialDate, babel_locale
 from partners.references import StoryLink, story_link
 
@@ -42,13 +42,6 @@ KIND_LABELS: dict[str, dict[str, str]] = {
 
 def kind_label(kind: str, lang: str) -> str:
     return KIND_LABELS[kind][lang]
-
-
-def build_date(environ: Mapping[str, str] = os.environ) -> date:
-    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch:
-        return datetime.fromtimestamp(int(epoch), SITE_TZ).date()
-    return datetime.now(SITE_TZ).date()
 
 
 @dataclass(frozen=True)
