@@ -127,7 +127,7 @@ def broken(site: Site) -> Site:
 VI_LINES = [
     "content/articles/a.vi.md:7: partners[0]: không có đối tác 'gnii' (có phải là gni?); "
     "xem content/data/partners.yaml",
-    "content/articles/a.vi.md:8: tieu_de: không có trường 'tieu_de'",
+    "content/articles/a.vi.md:8: tieu_de: không có trường 'tieu_de' (có phải là title?)",
     "content/articles/a.vi.md:11: aid[0].committed.value: phải là số viết liền, không có dấu "
     "nháy hay dấu phân cách: viết 16104216000",
     "content/articles/b.vi.md:2: category: thiếu trường bắt buộc",
@@ -136,7 +136,7 @@ VI_LINES = [
 EN_LINES = [
     "content/articles/a.vi.md:7: partners[0]: unknown partner 'gnii' (did you mean gni?); "
     "see content/data/partners.yaml",
-    "content/articles/a.vi.md:8: tieu_de: unknown field 'tieu_de'",
+    "content/articles/a.vi.md:8: tieu_de: unknown field 'tieu_de' (did you mean title?)",
     "content/articles/a.vi.md:11: aid[0].committed.value: must be a plain number without "
     "quotes or separators: write 16104216000",
     "content/articles/b.vi.md:2: category: required field is missing",

@@ -504,16 +504,16 @@ class MoneyModel(Model):
         description="true when an amount that looks like a slip (plausibility.py) is right",
     )
 
-    @field_validator("value", mode="before")
-    @classmethod
-    def _value(cls, value: Any, info: ValidationInfo) -> Decimal:
-        return _amount(value, info.data.get("currency"))
-
     approx: Annotated[str, choice(APPROX, msg("approx qualifier"))] | None = Field(
         default=None,
         description="the source's own qualifier: over (trên, hơn), about (khoảng), "
         "nearly (gần), under (dưới)",
     )
+
+    @field_validator("value", mode="before")
+    @classmethod
+    def _value(cls, value: Any, info: ValidationInfo) -> Decimal:
+        return _amount(value, info.data.get("currency"))
 
     def money(self) -> Money:
         return Money(self.value, self.currency, self.approx)
