@@ -24,7 +24,7 @@ CHROMIUM_FLAGS = [
     "--no-first-run",
 ]
 WIDTHS = {"phone": 390, "desktop": 1280}
-DEFAULT_PAGES = ["/", "/en/news/tra-vinh-giu-nhip-van-dong-vien-tro-phi-chinh-phu/"]
+DEFAULT_PAGES = ["/", "/en/news/tra-vinh-giu-nhip-van-dong-vien-tro-phi-chinh-phu/", "/vien-tro/"]
 
 
 def serve(directory: Path) -> http.server.ThreadingHTTPServer:
