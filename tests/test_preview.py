@@ -106,3 +106,57 @@ def test_a_browser_shows_the_errors_and_reloads_under_the_page_policy(
         assert "Bản sửa" in page.locator("h1").inner_text()
         browser.close()
     assert blocked == []
+
+
+def test_a_text_edit_plans_and_renders_only_the_pages_that_print_it(
+    site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bilingual import fingerprints
+    from bilingual.pelican_adapter import LAST_BUILD
+
+    data = "partners: [gni]\nevents:\n  - {date: 2022-06-01, title: Hội nghị, kind: conference}"
+    for slug in ("a", "b"):
+        site.add_story(f"{slug}.vi.md", story(slug, "vi", f"Bài {slug}", extra=data))
+        site.add_story(f"{slug}.en.md", story(slug, "en", f"Story {slug}"))
+    p = Preview(site.root, site.output, port=0)
+    assert p.rebuild("start").ok
+    home = site.output / "index.html"
+    home_before = home.stat().st_mtime_ns
+    keyed: list[str] = []
+    page_key = fingerprints.page_key
+
+    def spy(page, shared, keys):  # type: ignore[no-untyped-def]
+        keyed.append(page.save_as)
+        return page_key(page, shared, keys)
+
+    monkeypatch.setattr(fingerprints, "page_key", spy)
+    path = site.add_story("a.vi.md", story("a", "vi", "Bài a", extra=data, body="Câu mới viết."))
+    result = p.rebuild("edit", [path])
+    assert result.ok
+    own = ["en/news/a/index.html", "tin-tuc/a/index.html"]
+    assert sorted(keyed) == own and sorted(LAST_BUILD["planned"]) == own  # nothing else
+    assert sorted(result.rendered) == own and result.reused > 20
+    assert "Câu mới viết." in site.page("tin-tuc/a/").html
+    assert home.stat().st_mtime_ns == home_before  # lists show no text: untouched
+    # a title is shown by lists: a whole build
+    keyed.clear()
+    path = site.add_story("a.vi.md", story("a", "vi", "Bài a mới", extra=data, body="Câu mới."))
+    result = p.rebuild("edit", [path])
+    assert result.ok and "index.html" in result.rendered and len(keyed) > 20
+    assert "Bài a mới" in site.page("").html
+    # and a whole build after quick ones keeps the text
+    site.write("content/data/site.yaml", (site.root / "content/data/site.yaml").read_text() + "\n")
+    assert p.rebuild("data").ok and "Câu mới." in site.page("tin-tuc/a/").html
+
+
+def test_a_text_edit_with_an_error_keeps_the_last_good_site(site: Site) -> None:
+    site.add_story("a.vi.md", story("a", "vi", "Bài a"))
+    p = Preview(site.root, site.output, port=0)
+    assert p.rebuild("start").ok
+    bad = "Dòng\n" + "    " * 60 + "- quá sâu\n"  # deeper than Markdown can be trusted with
+    path = site.add_story("a.vi.md", story("a", "vi", "Bài a", body=bad))
+    result = p.rebuild("edit", [path])
+    assert not result.ok and result.errors[0].startswith("content/articles/a.vi.md:")
+    assert "Nội dung bài viết." in site.page("tin-tuc/a/").html
+    path = site.add_story("a.vi.md", story("a", "vi", "Bài a", body="Đã sửa."))
+    assert p.rebuild("fix", [path]).ok and "Đã sửa." in site.page("tin-tuc/a/").html

@@ -110,6 +110,18 @@ def page_key(page: Page, shared: str, keys: StoryKeys) -> str:
     return h.hexdigest()
 
 
+def prints_text_of(page: Page, slug: str) -> bool:
+    """Whether `page_key` of `page` reads the whole files of story `slug` (its text), not
+    only their front matter: the pages to plan again after an edit of that story's text."""
+    if page.kind not in TEXT_KINDS:
+        return False
+    if page.depends_on is not None:
+        return slug in page.depends_on or any(e.slug == slug for e in page.items)
+    if page.kind not in CORE_KINDS:
+        return True  # a text page that depends on every story
+    return any(e.slug == slug for e in page.items)
+
+
 # (whole, front) hash of a file by its stamp, kept by a long-running preview only
 FileHashes = dict[Path, tuple[tuple[int, int, int], str, str]]
 

@@ -247,12 +247,45 @@ class BilingualGenerator(Generator):
         LAST_BUILD.update(
             rendered=sorted(p.save_as for p in todo),
             reused=len(reused),
+            generator=self,  # the preview's quick updates continue from it (update_text)
         )
         for lang in urls.LANGS:
             self._write_feed(lang, project, output)
         _write(output / "sitemap.xml", render_sitemap(self.pages, base_url(self.settings)))
         for write_files in _file_writers:
             write_files(project, self.context, output)
+
+    def update_text(self, slug: str, lang: str) -> list[str]:
+        """The preview's quick update after an edit of one story version's text only
+        (content_model.pelican_adapter.text_edit): only the pages that print the text are
+        planned again (their fingerprints), and those whose fingerprint changed are rendered
+        in place, with the feed of that language when it carries the story. Pages that do
+        not print the text keep their fingerprints: the front matter did not change. Returns
+        the pages rendered."""
+        project: Project = self.context["project"]
+        story = project.stories[slug]
+        keys = fingerprints.story_keys(
+            {slug: [v.path for v in story.versions.values()]}, _file_hashes
+        )
+        whole = {**self._story_keys.whole, slug: keys.whole[slug]}
+        story_keys = fingerprints.StoryKeys(whole, self._story_keys.front)
+        self._story_keys = story_keys
+        affected = [p for p in self.pages if fingerprints.prints_text_of(p, slug)]
+        LAST_BUILD["planned"] = [p.save_as for p in affected]
+        todo = []
+        for page in affected:
+            key = fingerprints.page_key(page, self._shared_key, story_keys)
+            if key != self._keys[id(page)]:
+                self._keys[id(page)] = key
+                todo.append(page)
+        for page in todo:
+            self._render_page(page)
+        manifest = LAST_BUILD.setdefault("manifest", {})
+        manifest.update({p.save_as: self._keys[id(p)] for p in todo})
+        articles = self.context["published_articles"]
+        if any(a.slug == slug for a in newest(articles, lang, FEED_ITEMS)):
+            self._write_feed(lang, project, Path(self.output_path))
+        return [p.save_as for p in todo]
 
     def _plan_reuse(self, project: Project) -> None:
         """Fingerprint every page; those unchanged since the last build can be linked."""
@@ -268,6 +301,7 @@ class BilingualGenerator(Generator):
             _file_hashes if self.settings.get("REUSE_ARTICLES") else None,
         )
         self._keys = {id(p): fingerprints.page_key(p, shared, story_keys) for p in self.pages}
+        self._shared_key, self._story_keys = shared, story_keys
         previous = self.settings.get("PREVIOUS_OUTPUT")
         manifest = read_manifest(self.settings.get("PAGE_MANIFEST"))
         self._reuse_from = Path(previous) if previous and manifest else None

@@ -7,6 +7,7 @@ import contextlib
 import hashlib
 import os
 import pickle
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -17,9 +18,10 @@ from pelican.utils import SafeDatetime
 from site_build import progress
 from site_build.parallel import parallel_map
 
-from .errors import ContentInvalid
+from .errors import ContentError, ContentInvalid, ErrorReport
+from .html_notes import html_notes
 from .markdown_html import MarkdownRenderer
-from .project import Project, StoryFile, load_project
+from .project import Project, StoryFile, load_project, load_story
 from .safe_html import POLICY_VERSION, renderer_versions
 
 # The project checked at the start of the current build (module state, never in settings:
@@ -52,6 +54,59 @@ def check_before_build(pelican: Any) -> None:
         raise ContentInvalid(report)
     _current["project"] = project
     _current["html"] = render_stories(project, pelican.settings)
+
+
+@dataclass
+class TextEdit:
+    """A story file whose text (below the front matter) is all that changed since the build."""
+
+    file: StoryFile  # the project's own object, updated
+    body_html: str
+    errors: list[ContentError] = field(default_factory=list)
+
+
+def text_edit(path: Path, settings: dict[str, Any]) -> TextEdit | None:
+    """The preview's quick update: when only the text of one story file changed since the
+    last build, check that file alone (against the data files, which did not change), render
+    its Markdown and update the project in place. None when anything else changed (its front
+    matter, its language or slug, a new or deleted file): the caller runs a whole build.
+
+    A text edit never changes what is published, where, or with which data: every page that
+    does not print the text keeps its fingerprint (bilingual/fingerprints.py)."""
+    project: Project | None = _current.get("project")
+    old = project.file(path) if project is not None else None
+    hit = _articles.get(os.path.abspath(path))  # Pelican's article, kept by the preview
+    if project is None or old is None or hit is None or not path.is_file():
+        return None
+    report = ErrorReport()
+    new = load_story(project.root, path, project.data, report)
+    if report:
+        return TextEdit(old, "", report.errors)
+    if new is None or new.front != old.front:
+        return None
+    body_html, summary_html = StoryRenderer(settings).story(new)
+    if summary_html != _current["html"][old.path][1]:
+        return None
+    old.body, old.lines, old.body_line = new.body, new.lines, new.body_line
+    _current["html"][old.path] = (body_html, summary_html)
+    project.notes[:] = [n for n in project.notes if n.path != old.rel] + [
+        ContentError(old.rel, old.body_line + line - 1, "text", note)
+        for line, note in html_notes(old.body)
+    ]
+    set_article_text(hit[1], body_html)
+    st = os.stat(path)  # the next whole build reuses the updated article
+    _articles[os.path.abspath(path)] = ((st.st_mtime_ns, st.st_size, st.st_ino), hit[1])
+    return TextEdit(old, body_html)
+
+
+def set_article_text(article: Any, body_html: str) -> None:
+    """Give Pelican's article its new HTML. Pelican memoizes `content` and `summary` per
+    article (`pelican.utils.memoized`, one table per method): forget this article's."""
+    article._content = body_html
+    for method in ("get_content", "get_summary"):
+        cache = getattr(type(article), method).cache
+        for key in [k for k in cache if k and k[0] is article]:
+            del cache[key]
 
 
 class StoryRenderer(MarkdownRenderer):

@@ -16,13 +16,15 @@ import json
 import os
 import sys
 import threading
+import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from content_model.messages import messages_language
 
-from .cli import BuildResult, print_notes, print_warnings, run_build
+from . import output_folder
+from .cli import BuildResult, note_lines, print_notes, print_warnings, run_build
 
 # no search index (make site builds it); Pelican's story objects kept between builds
 PREVIEW_SETTINGS = {"SEARCH_INDEX": False, "REUSE_ARTICLES": True}
@@ -63,19 +65,25 @@ class Preview:
         self.state: dict[str, Any] = {"build": 0, "ok": True, "errors": []}
         self.changed = threading.Condition()
         self.stop = threading.Event()
+        self.last_warnings: list[str] = []  # of the last whole build: a text edit changes none
 
     # --- building --------------------------------------------------------------------------
 
-    def rebuild(self, reason: str) -> BuildResult:
-        # a `make site` of the same output in another terminal is waited for, not refused
-        result = run_build(
-            self.root,
-            self.output,
-            overrides=PREVIEW_SETTINGS,
-            in_place=True,
-            wait_for_lock=True,
-            lang=self.lang,
-        )
+    def rebuild(self, reason: str, changed: list[Path] | None = None) -> BuildResult:
+        """A whole (incremental) build, or the quick update of `text_edit` when `changed`
+        is one story file whose text alone changed since the last good build."""
+        result = self.quick_update(changed) if changed else None
+        if result is None:
+            # a `make site` of the same output in another terminal is waited for, not refused
+            result = run_build(
+                self.root,
+                self.output,
+                overrides=PREVIEW_SETTINGS,
+                in_place=True,
+                wait_for_lock=True,
+                lang=self.lang,
+            )
+            self.last_warnings = result.warnings
         if result.ok:
             print_notes(result.notes, self.lang)
             print_warnings(result.warnings, self.lang)
@@ -97,6 +105,41 @@ class Preview:
             self.changed.notify_all()
         return result
 
+    def quick_update(self, changed: list[Path]) -> BuildResult | None:
+        """After a save of one story's text (its front matter unchanged): that file checked
+        alone, its Markdown rendered, and only the pages that print its text planned and
+        rendered (`BilingualGenerator.update_text`). None when it does not apply: the last
+        build failed, several files changed, or the front matter did not stay the same."""
+        from bilingual.pelican_adapter import LAST_BUILD
+        from content_model.pelican_adapter import current_project, text_edit
+
+        generator = LAST_BUILD.get("generator")
+        articles = self.root / "content" / "articles"
+        if generator is None or not self.state["ok"] or len(changed) != 1:
+            return None
+        path = Path(os.path.abspath(changed[0]))
+        if path.suffix != ".md" or articles not in path.parents:
+            return None
+        started = time.perf_counter()
+        with output_folder.locked(self.output, wait=True):
+            edit = text_edit(path, generator.settings)
+            if edit is None:
+                return None
+            seconds = time.perf_counter() - started
+            if edit.errors:
+                lines = [e.render(self.lang) for e in sorted(edit.errors)]
+                return BuildResult(False, lines, seconds=seconds)
+            rendered = generator.update_text(edit.file.front.slug, edit.file.lang)
+        project = current_project()
+        return BuildResult(
+            True,
+            rendered=rendered,
+            notes=note_lines(project.notes, self.lang),
+            warnings=self.last_warnings,
+            reused=len(generator.pages) - len(rendered),
+            seconds=time.perf_counter() - started,
+        )
+
     def watch(self) -> None:
         from watchfiles import watch
 
@@ -109,7 +152,7 @@ class Preview:
                 os.execv(sys.executable, [sys.executable, *sys.argv])
             names = ", ".join(sorted({p.name for p in paths})[:3])
             try:
-                self.rebuild(names)
+                self.rebuild(names, sorted(set(paths)))
             except Exception as exc:  # a theme error must not stop the preview
                 print(f"[{names}] build failed: {exc}", file=sys.stderr)
                 with self.changed:
