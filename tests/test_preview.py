@@ -138,6 +138,11 @@ def test_a_text_edit_plans_and_renders_only_the_pages_that_print_it(
     assert sorted(result.rendered) == own and result.reused > 20
     assert "Câu mới viết." in site.page("tin-tuc/a/").html
     assert home.stat().st_mtime_ns == home_before  # lists show no text: untouched
+    # a placeholder holds the version back: a whole build takes it off the site
+    path = site.add_story("a.vi.md", story("a", "vi", "Bài a", extra=data, body="TODO: viết"))
+    result = p.rebuild("edit", [path])
+    assert result.ok and "index.html" in result.rendered
+    assert not (site.output / "tin-tuc/a/index.html").exists()
     # a title is shown by lists: a whole build
     keyed.clear()
     path = site.add_story("a.vi.md", story("a", "vi", "Bài a mới", extra=data, body="Câu mới."))

@@ -22,6 +22,7 @@ from .errors import ContentError, ContentInvalid, ErrorReport
 from .html_notes import html_notes
 from .markdown_html import MarkdownRenderer
 from .project import Project, StoryFile, load_project, load_story
+from .readiness import placeholder_line
 from .safe_html import POLICY_VERSION, renderer_versions
 
 # The project checked at the start of the current build (module state, never in settings:
@@ -71,7 +72,8 @@ def text_edit(path: Path, settings: dict[str, Any]) -> TextEdit | None:
     its Markdown and update the project in place. None when anything else changed (its front
     matter, its language or slug, a new or deleted file): the caller runs a whole build.
 
-    A text edit never changes what is published, where, or with which data: every page that
+    A text edit never changes what is published, where, or with which data (a text holding a
+    placeholder, which holds its version back, is left to a whole build): every page that
     does not print the text keeps its fingerprint (bilingual/fingerprints.py)."""
     project: Project | None = _current.get("project")
     old = project.file(path) if project is not None else None
@@ -83,6 +85,10 @@ def text_edit(path: Path, settings: dict[str, Any]) -> TextEdit | None:
     if report:
         return TextEdit(old, "", report.errors)
     if new is None or new.front != old.front:
+        return None
+    # a placeholder holds a version back (readiness.py): what is published would change
+    held = placeholder_line(new.front.title, new.front.summary, new.body, new.body_line)
+    if old.held is not None or held is not None:
         return None
     body_html, summary_html = StoryRenderer(settings).story(new)
     if summary_html != _current["html"][old.path][1]:
