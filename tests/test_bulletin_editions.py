@@ -454,7 +454,7 @@ def test_cli_reports_content_errors_without_traceback(tmp_path: Path) -> None:
     result = subprocess.run(
         [".venv/bin/python", "-m", "bulletin", ISSUE, "--root", str(site.root)],
         cwd=Path(__file__).resolve().parents[1],
-        env={"PYTHONPATH": "plugins"},
+        env={"PYTHONPATH": "plugins", "MESSAGES": "en"},  # as conftest sets for every test
         capture_output=True,
         text=True,
     )
