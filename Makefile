@@ -79,9 +79,9 @@ messages: $(STAMP)
 		--no-fuzzy-matching --ignore-obsolete
 	$(VENV)/bin/pybabel extract -F plugins/babel.cfg -o theme/translations/checks.pot \
 		--no-default-keywords -k msg -k msg_plural:1,2 \
-		--no-location --omit-header --sort-output .
+		--no-location --omit-header --sort-output --width 100 .
 	$(VENV)/bin/pybabel update -i theme/translations/checks.pot -d theme/translations \
-		-D checks --no-fuzzy-matching --ignore-obsolete
+		-D checks --no-fuzzy-matching --ignore-obsolete --width 100
 
 # Editors' workflow (plugins/editor_tools, docs/editor-guide.md). TITLE reaches the tool
 # through the environment ($$TITLE): quotes or ` in a title are never run by the shell.

@@ -1,16 +1,20 @@
 """Currency conversion at the yearly average rate of the period's last year.
 
 `exchange-rates.yaml` gives VND for one unit of a currency per year, so any amount goes to
-VND with its own rate, and from VND to USD with the USD rate of the same year.
+VND with its own rate, and from VND to USD with the USD rate of the same year. Which year's
+rate stands in for a year not published yet is decided once, in content_model/rates.py
+(the check warns about it; pages and open data say "provisional rate (YEAR)").
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 
+from content_model.rates import Rates, rate_year, usd_equivalent
 from content_model.values import Money
 
-Rates = dict[str, dict[int, Decimal]]
+__all__ = ["MissingRate", "Rates", "provisional_year", "rate", "to_usd", "to_vnd"]
 
 
 class MissingRate(KeyError):
@@ -18,12 +22,13 @@ class MissingRate(KeyError):
 
 
 def rate(rates: Rates, currency: str, year: int) -> Decimal:
+    """VND for one unit of `currency` in `year` (or the provisional year's)."""
     if currency == "VND":
         return Decimal(1)
-    try:
-        return Decimal(rates[currency][year])
-    except KeyError:
-        raise MissingRate(f"no exchange rate for {currency} in {year}") from None
+    chosen = rate_year(rates, currency, year)
+    if chosen is None:
+        raise MissingRate(f"no exchange rate for {currency} in {year}")
+    return Decimal(rates[currency][chosen.year])
 
 
 def to_vnd(money: Money, year: int, rates: Rates) -> Decimal:
@@ -31,6 +36,15 @@ def to_vnd(money: Money, year: int, rates: Rates) -> Decimal:
 
 
 def to_usd(money: Money, year: int, rates: Rates) -> Decimal:
-    if money.currency == "USD":
-        return money.value
-    return to_vnd(money, year, rates) / rate(rates, "USD", year)
+    found = usd_equivalent(money, year, rates)
+    if found is None:
+        raise MissingRate(f"no exchange rate for {money.currency} in {year}")
+    return found.usd
+
+
+def provisional_year(amounts: Iterable[Money | None], year: int, rates: Rates) -> int | None:
+    """The year whose rate stands in for `year`'s, not published yet, in the USD equivalent of
+    any of `amounts` (the oldest, when several); None when every rate is the year's own."""
+    found = [usd_equivalent(m, year, rates) for m in amounts if m is not None]
+    years = [f.provisional_year for f in found if f is not None and f.provisional_year]
+    return min(years, default=None)

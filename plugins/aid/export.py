@@ -42,7 +42,18 @@ FIELDS: list[tuple[str, str, str]] = [
     ("plan_currency", "string", "ISO 4217 code"),
     ("plan_rate", "number", "disbursed as a percent of plan"),
     ("disbursement_rate", "number", "disbursed as a percent of committed"),
-    ("rate_year", "integer", "year of the exchange rates used (period's last year)"),
+    (
+        "rate_year",
+        "integer",
+        "year of the exchange rates used: the period's last year, or the latest year with "
+        "a rate when that one is not published yet",
+    ),
+    (
+        "rate_provisional",
+        "boolean",
+        "true: the period's last year has no yearly rate yet, the USD equivalents use "
+        "rate_year's (provisional)",
+    ),
 ]
 CENT = Decimal("0.01")
 
@@ -86,10 +97,17 @@ def rows(figures: list[Figure], story_urls: dict[str, dict[str, str]]) -> list[d
                 "plan_currency": f.plan.currency if f.plan else None,
                 "plan_rate": f.plan_percent if f.plan_percent is None else _round(f.plan_percent),
                 "disbursement_rate": _round(f.disbursement_rate),
-                "rate_year": f.period.last_year,
+                "rate_year": f.rate_year,
+                "rate_provisional": f.provisional_rate is not None,
             }
         )
     return out
+
+
+def _csv_value(value: Any) -> Any:
+    if isinstance(value, bool):
+        return "true" if value else "false"  # Frictionless's booleans
+    return "" if value is None else value
 
 
 def to_csv(table: list[dict[str, Any]]) -> str:
@@ -97,7 +115,7 @@ def to_csv(table: list[dict[str, Any]]) -> str:
     writer = csv.DictWriter(buf, fieldnames=[n for n, _, _ in FIELDS], lineterminator="\n")
     writer.writeheader()
     for row in table:
-        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+        writer.writerow({k: _csv_value(v) for k, v in row.items()})
     return buf.getvalue()
 
 

@@ -15,7 +15,7 @@ from content_model.project import Project
 from content_model.schema import AidFigure
 from content_model.values import Money, Period
 
-from .conversion import Rates, to_usd
+from .conversion import Rates, provisional_year, to_usd
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,14 @@ class Figure:
     plan_usd: Decimal | None
     # set for a project of aid-projects.yaml (aid/project_figures.py): its id; story is empty
     project: str | None = None
+    # the year whose rate stands in for the period's last year, not published yet
+    # (content_model/rates.py): "provisional rate (2025)" beside its USD equivalents
+    provisional_rate: int | None = None
+
+    @property
+    def rate_year(self) -> int:
+        """The year of the exchange rates its USD equivalents use."""
+        return self.provisional_rate or self.period.last_year
 
     @property
     def id(self) -> str:
@@ -102,6 +110,7 @@ def make_figure(slug: str, index: int, fig: AidFigure, province: str, rates: Rat
         committed_usd=_usd(committed, year, rates),
         disbursed_usd=_usd(disbursed, year, rates),
         plan_usd=_usd(plan, year, rates),
+        provisional_rate=provisional_year((committed, disbursed, plan), year, rates),
     )
 
 

@@ -16,7 +16,7 @@ from content_model.rates import usd_equivalent
 from content_model.schema import AidProject, Province
 from content_model.values import Money
 
-from .conversion import Rates
+from .conversion import Rates, provisional_year
 from .figures import Figure
 
 
@@ -59,6 +59,7 @@ def project_figure(project: AidProject, provinces: dict[str, Province], rates: R
         disbursed_usd=_usd(disbursed, year, rates),
         plan_usd=None,
         project=project.id,
+        provisional_rate=provisional_year((committed, disbursed), year, rates),
     )
 
 

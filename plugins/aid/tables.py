@@ -48,6 +48,11 @@ class Sum:
     def stories(self) -> list[str]:
         return sorted({f.story for f in self.parts})
 
+    @property
+    def provisional_rate(self) -> int | None:
+        """A total that adds an amount at a provisional rate says so (its oldest year)."""
+        return min((f.provisional_rate for f in self.parts if f.provisional_rate), default=None)
+
 
 def _span(f: Figure) -> int:
     return (f.period.end - f.period.start).days
