@@ -51,6 +51,11 @@ def _words() -> dict[str, dict[str, list[str]]]:
         return yaml.safe_load(f)
 
 
+def editor_words(section: str) -> list[str]:
+    """A list of editor_words.yaml (`slug_fillers`: small words make new may leave out)."""
+    return [str(w) for w in _words()[section]]
+
+
 @cache
 def _field_aliases() -> dict[str, tuple[str, ...]]:
     """folded word -> the fields it may name."""

@@ -17,16 +17,27 @@ from .changed_check import ChangedCheck, changed_photos, check_since, check_stag
 from .git_files import GitError
 from .pre_commit_hook import install_hook
 from .scaffold import ScaffoldRefused, new_story
+from .story_slug import MAX_LENGTH
 
 
-def run_new(root: Path, title: str) -> int:
+def run_new(root: Path, title: str, lang: str | None = None) -> int:
+    lang = lang or messages_language()
     try:
         paths = new_story(root, title)
     except ScaffoldRefused as exc:
-        print(exc, file=sys.stderr)
+        print(render(exc.message, lang), file=sys.stderr)
         return 1
     for path in paths:
         print(path.as_posix())
+    slug = paths[0].name.split(".")[0]
+    if len(slug) > MAX_LENGTH:  # every meaningful word kept (story_slug.py)
+        long = msg(
+            "Note: the slug has %(length)s characters (a web address is best under %(limit)s). "
+            "For a shorter one, delete the two files and run make new with a shorter title.",
+            length=len(slug),
+            limit=MAX_LENGTH,
+        )
+        print(render(long, lang))
     return 0
 
 

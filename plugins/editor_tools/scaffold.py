@@ -7,6 +7,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from content_model.errors import ErrorReport
+from content_model.messages import Message, msg, msg_plural
 from content_model.project import SiteData, load_data
 from content_model.schema import SITE_TZ
 
@@ -18,7 +19,11 @@ ARTICLES = Path("content", "articles")
 
 
 class ScaffoldRefused(Exception):
-    """Why nothing was written; the message is for the editor."""
+    """Why nothing was written; `message` is for the editor, in their language."""
+
+    def __init__(self, message: Message):
+        self.message = message
+        super().__init__(str(message))
 
 
 def today_on_site() -> date:
@@ -33,11 +38,14 @@ def clean_title(title: str) -> str:
 def plan_story(root: Path, title: str, day: date) -> NewStory:
     title = clean_title(title)
     if not title:
-        raise ScaffoldRefused('give the Vietnamese title: make new TITLE="..."')
+        raise ScaffoldRefused(msg('give the Vietnamese title: make new TITLE="..."'))
     slug = slug_from_title(title)
     if slug is None:
         raise ScaffoldRefused(
-            f"cannot make a slug from {title!r}: the title needs letters or digits"
+            msg(
+                "cannot make a slug from '%(title)s': the title needs letters or digits",
+                title=title,
+            )
         )
     # the data files may have errors of their own (make check reports them); the keys
     # they declare are enough here
@@ -45,7 +53,7 @@ def plan_story(root: Path, title: str, day: date) -> NewStory:
     categories = data.declared.get("categories") or []
     if not categories:
         raise ScaffoldRefused(
-            "content/data/categories.yaml has no category: add one, then run make new again"
+            msg("content/data/categories.yaml has no category: add one, then run make new again")
         )
     return NewStory(
         title=title,
@@ -71,15 +79,24 @@ def refuse_if_taken(root: Path, story: NewStory) -> None:
     existing = [p.as_posix() for p in story_paths(story).values() if (root / p).exists()]
     if existing:
         raise ScaffoldRefused(
-            f"{' and '.join(existing)} already exist{'s' if len(existing) == 1 else ''}: "
-            "nothing was written. Open the existing story, or choose another title."
+            msg_plural(
+                "%(files)s already exists: nothing was written. Open the existing story, or "
+                "choose another title.",
+                "%(files)s already exist: nothing was written. Open the existing story, or "
+                "choose another title.",
+                len(existing),
+                files=" & ".join(existing),
+            )
         )
     users = sorted(r for r, s in slugs_by_file(root).items() if s == story.slug)
     if users:
         raise ScaffoldRefused(
-            f"the slug '{story.slug}' is already used by {', '.join(users)}: nothing was "
-            "written. Choose a different title, or write the new files by hand with "
-            "another slug."
+            msg(
+                "the slug '%(slug)s' is already used by %(files)s: nothing was written. Choose "
+                "a different title, or write the new files by hand with another slug.",
+                slug=story.slug,
+                files=", ".join(users),
+            )
         )
 
 
@@ -100,5 +117,7 @@ def new_story(root: Path, title: str, day: date | None = None) -> list[Path]:
     except FileExistsError as exc:
         for path in written:  # both files or none
             (root / path).unlink()
-        raise ScaffoldRefused(f"{exc.filename} appeared meanwhile: nothing was written") from None
+        raise ScaffoldRefused(
+            msg("%(file)s appeared meanwhile: nothing was written", file=str(exc.filename))
+        ) from None
     return written
