@@ -292,6 +292,7 @@ def test_the_csv_has_one_row_per_project_as_stated(built: Site) -> None:
     )
     assert norad["disbursed_usd"] == "105281.25"  # 100 000 x 24 500 / 23 271
     assert bare["committed"] == bare["disbursed"] == bare["rate_year"] == ""
+    assert (gni["rate_year"], norad["rate_year"]) == ("2019", "2026")
     assert bare["title_vi"] == bare["title_en"] == "GNI Yên Bái 2019"
 
 
@@ -526,6 +527,10 @@ def test_a_project_running_past_the_last_published_rate_gets_a_provisional_one(
         "uses the 2022 rate, marked provisional; add USD: 2030 to "
         "content/data/exchange-rates.yaml when it is published"
     ]
+    assert site.build() == 0  # the USD equivalent at the 2022 rate, which the CSV names
+    with (site.output / "data/aid-projects.csv").open(encoding="utf-8") as fp:
+        row = next(csv.DictReader(fp))
+    assert (row["committed_usd"], row["rate_year"]) == ("1000000.00", "2022")
 
 
 def test_a_story_naming_an_unknown_project_gets_a_suggestion(site: Site) -> None:

@@ -9,6 +9,7 @@ import io
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from content_model.rates import Rates, rate_year
 from content_model.values import Money
 
 from .registry import Record
@@ -50,7 +51,12 @@ FIELDS: list[tuple[str, str, str]] = [
         "over, about, nearly or under, as the source says; empty: exact",
     ),
     ("disbursed_usd", "number", "disbursed amount in USD at the period's last-year rate"),
-    ("rate_year", "integer", "year of the exchange rates used (period's last year)"),
+    (
+        "rate_year",
+        "integer",
+        "year of the exchange rates used: the period's last year, or the "
+        "latest published one while that year has none (provisional)",
+    ),
     ("location_vi", "string", "place in Vietnamese"),
     ("location_en", "string", "place in English"),
     ("url_vi", "string", "the project's page in Vietnamese"),
@@ -71,7 +77,23 @@ def _plain(money: Money | None) -> Decimal | None:
     return v.quantize(Decimal(1)) if v == v.to_integral() else v
 
 
-def rows(records: list[Record], page_urls: dict[str, dict[str, str]]) -> list[dict[str, Any]]:
+def _rate_year(record: Record, rates: Rates) -> int | None:
+    """The year of the rates its USD equivalents use (None: no amount)."""
+    f, year = record.figure, record.project.period.last_year
+    currencies = {m.currency for m in (f.committed, f.disbursed) if m is not None}
+    if not currencies:
+        return None
+    # USD needs no rate; VND needs USD's; another currency its own and USD's
+    needed = {c for c in currencies if c not in ("USD", "VND")}
+    if currencies - {"USD"}:
+        needed.add("USD")
+    used = [rate_year(rates, c, year) for c in sorted(needed)]
+    return min((r.year for r in used if r is not None), default=year)
+
+
+def rows(
+    records: list[Record], page_urls: dict[str, dict[str, str]], rates: Rates
+) -> list[dict[str, Any]]:
     """`page_urls`: project id -> {lang: absolute URL of its page}."""
     out = []
     for r in records:
@@ -98,7 +120,7 @@ def rows(records: list[Record], page_urls: dict[str, dict[str, str]]) -> list[di
                 "disbursed_currency": f.disbursed.currency if f.disbursed else None,
                 "disbursed_approx": f.disbursed.approx if f.disbursed else None,
                 "disbursed_usd": _usd(f.disbursed_usd),
-                "rate_year": p.period.last_year if (f.committed or f.disbursed) else None,
+                "rate_year": _rate_year(r, rates),
                 "location_vi": p.location.vi if p.location else None,
                 "location_en": p.location.en if p.location else None,
                 "url_vi": page_urls.get(p.id, {}).get("vi"),
