@@ -13,6 +13,7 @@ from lxml import etree
 from okfn_iati.iati_schema_validator import IatiValidator
 
 from bilingual import urls
+from bilingual.pelican_adapter import LAST_BUILD
 from conftest import Page, Site, make_site, story
 from content_model.project import load_project
 from content_model.schema import RESERVED_PROJECT_IDS
@@ -550,3 +551,19 @@ def test_iati_org_id_must_look_like_one(site: Site) -> None:
         "organisation identifier: write the registration agency code (org-id.guide), a hyphen "
         "and the number it gave, e.g. XI-IATI-12345"
     ]
+
+
+# --- rebuilds ---------------------------------------------------------------------------------
+
+
+def test_retitling_a_story_rerenders_the_pages_of_its_projects_only(site: Site) -> None:
+    """A project page shows the titles of the stories naming it (`Page.depends_on`)."""
+    site.write(P, GOOD + GOOD.replace("gni-nuoc-sach", "gni-truong-hoc"))
+    site.add_story("a.vi.md", story("a", "vi", "Bài A", extra="aid_projects: [gni-nuoc-sach]"))
+    site.add_story("b.vi.md", story("b", "vi", "Bài B", extra="aid_projects: [gni-truong-hoc]"))
+    assert site.build() == 0
+    site.add_story("a.vi.md", story("a", "vi", "Bài A sửa", extra="aid_projects: [gni-nuoc-sach]"))
+    assert site.build() == 0
+    rendered = {p for p in LAST_BUILD["rendered"] if p.startswith(("du-an/", "en/projects/"))}
+    assert rendered == {"du-an/gni-nuoc-sach/index.html", "en/projects/gni-nuoc-sach/index.html"}
+    assert "Bài A sửa" in site.page("du-an/gni-nuoc-sach/").text
