@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import csv
 import json
+import shutil
 from pathlib import Path
 
+import frictionless
 import pytest
 from lxml import etree
 from okfn_iati.iati_schema_validator import IatiValidator
@@ -294,6 +296,7 @@ def test_the_csv_has_one_row_per_project_as_stated(built: Site) -> None:
     assert norad["disbursed_usd"] == "105281.25"  # 100 000 x 24 500 / 23 271
     assert bare["committed"] == bare["disbursed"] == bare["rate_year"] == ""
     assert (gni["rate_year"], norad["rate_year"]) == ("2019", "2026")
+    assert (gni["rate_provisional"], bare["rate_provisional"]) == ("false", "")
     assert bare["title_vi"] == bare["title_en"] == "GNI Yên Bái 2019"
 
 
@@ -304,6 +307,23 @@ def test_datapackage_describes_the_projects_csv(built: Site) -> None:
     header = (built.output / "data/aid-projects.csv").read_text(encoding="utf-8").splitlines()[0]
     assert names == header.split(",")
     assert resource["profile"] == "tabular-data-resource"
+
+
+def test_the_projects_csv_passes_frictionless_validate_with_every_kind_of_value(
+    built: Site,
+) -> None:
+    report = frictionless.validate(str(built.output / "data/datapackage.json"))
+    problems = [f"{t.name}: {e.message}" for t in report.tasks for e in t.errors]
+    assert report.valid, problems
+    rows = {task.name: task.stats.get("rows", 0) for task in report.tasks}
+    assert rows["aid-projects-csv"] == 4
+    # and it does check the data: a text where a number belongs is caught
+    csv_path = built.output / "data/aid-projects.csv"
+    copy = built.root / "copy"
+    shutil.copytree(built.output / "data", copy)
+    text = csv_path.read_text(encoding="utf-8").replace(",450000,USD,", ",450.000 USD,USD,", 1)
+    (copy / "aid-projects.csv").write_text(text, encoding="utf-8")
+    assert not frictionless.validate(str(copy / "datapackage.json")).valid
 
 
 def _iati(built: Site) -> etree._ElementTree:
@@ -531,7 +551,14 @@ def test_a_project_running_past_the_last_published_rate_gets_a_provisional_one(
     assert site.build() == 0  # the USD equivalent at the 2022 rate, which the CSV names
     with (site.output / "data/aid-projects.csv").open(encoding="utf-8") as fp:
         row = next(csv.DictReader(fp))
-    assert (row["committed_usd"], row["rate_year"]) == ("1000000.00", "2022")
+    assert (row["committed_usd"], row["rate_year"], row["rate_provisional"]) == (
+        "1000000.00",
+        "2022",
+        "true",
+    )
+    page = site.page("en/projects/gni-nuoc-sach/")
+    assert "USD 1 million (provisional rate (2022))" in page.text
+    assert "(provisional rate (2022))" in totals(site.page("en/projects/"))
 
 
 def test_a_story_naming_an_unknown_project_gets_a_suggestion(site: Site) -> None:

@@ -9,7 +9,6 @@ import io
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from content_model.rates import Rates, rate_year
 from content_model.values import Money
 
 from .registry import Record
@@ -54,8 +53,14 @@ FIELDS: list[tuple[str, str, str]] = [
     (
         "rate_year",
         "integer",
-        "year of the exchange rates used: the period's last year, or the "
-        "latest published one while that year has none (provisional)",
+        "year of the exchange rates used: the period's last year, or the latest year with "
+        "a rate when that one is not published yet",
+    ),
+    (
+        "rate_provisional",
+        "boolean",
+        "true: the period's last year has no yearly rate yet, the USD equivalents use "
+        "rate_year's (provisional)",
     ),
     ("location_vi", "string", "place in Vietnamese"),
     ("location_en", "string", "place in English"),
@@ -77,27 +82,12 @@ def _plain(money: Money | None) -> Decimal | None:
     return v.quantize(Decimal(1)) if v == v.to_integral() else v
 
 
-def _rate_year(record: Record, rates: Rates) -> int | None:
-    """The year of the rates its USD equivalents use (None: no amount)."""
-    f, year = record.figure, record.project.period.last_year
-    currencies = {m.currency for m in (f.committed, f.disbursed) if m is not None}
-    if not currencies:
-        return None
-    # USD needs no rate; VND needs USD's; another currency its own and USD's
-    needed = {c for c in currencies if c not in ("USD", "VND")}
-    if currencies - {"USD"}:
-        needed.add("USD")
-    used = [rate_year(rates, c, year) for c in sorted(needed)]
-    return min((r.year for r in used if r is not None), default=year)
-
-
-def rows(
-    records: list[Record], page_urls: dict[str, dict[str, str]], rates: Rates
-) -> list[dict[str, Any]]:
+def rows(records: list[Record], page_urls: dict[str, dict[str, str]]) -> list[dict[str, Any]]:
     """`page_urls`: project id -> {lang: absolute URL of its page}."""
     out = []
     for r in records:
         p, f = r.project, r.figure
+        amounts = f.committed is not None or f.disbursed is not None
         out.append(
             {
                 "id": p.id,
@@ -120,7 +110,8 @@ def rows(
                 "disbursed_currency": f.disbursed.currency if f.disbursed else None,
                 "disbursed_approx": f.disbursed.approx if f.disbursed else None,
                 "disbursed_usd": _usd(f.disbursed_usd),
-                "rate_year": _rate_year(r, rates),
+                "rate_year": f.rate_year if amounts else None,
+                "rate_provisional": (f.provisional_rate is not None) if amounts else None,
                 "location_vi": p.location.vi if p.location else None,
                 "location_en": p.location.en if p.location else None,
                 "url_vi": page_urls.get(p.id, {}).get("vi"),
@@ -131,12 +122,18 @@ def rows(
     return out
 
 
+def _csv_value(value: Any) -> Any:
+    if isinstance(value, bool):
+        return "true" if value else "false"  # Frictionless's booleans
+    return "" if value is None else value
+
+
 def to_csv(table: list[dict[str, Any]]) -> str:
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=[n for n, _, _ in FIELDS], lineterminator="\n")
     writer.writeheader()
     for row in table:
-        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+        writer.writerow({k: _csv_value(v) for k, v in row.items()})
     return buf.getvalue()
 
 

@@ -226,9 +226,7 @@ def write_data(project: Project, context: dict[str, Any], output: Path) -> None:
     }
     csv_path = output / urls.url(urls.DEFAULT_LANG, "projects-csv")
     csv_path.parent.mkdir(parents=True, exist_ok=True)
-    csv_path.write_text(
-        export.to_csv(export.rows(recs, page_urls, project.data.rates)), encoding="utf-8"
-    )
+    csv_path.write_text(export.to_csv(export.rows(recs, page_urls)), encoding="utf-8")
     org_id = _iati_org(project)
     if org_id is None:
         return  # no identifier to report under (or no project): no IATI file
