@@ -15,6 +15,7 @@ from content_model.project import load_project
 
 A = "content/articles/a.vi.md"
 HINT = {"en": re.compile(r"\bwrite (-?\d[\d.]*)"), "vi": re.compile(r"\bviết (-?\d[\d.]*)")}
+APPROX = re.compile(r"\bapprox: (\w+)$")  # "... and add approx: over", in either language
 
 # (what the editor typed as the amount, its currency, the amount they meant)
 SLIPS = [
@@ -40,11 +41,13 @@ SLIPS = [
 ]
 
 
-def _story(value: str, currency: str, flow: bool) -> str:
+def _story(value: str, currency: str, flow: bool, approx: str | None = None) -> str:
     if flow:
-        amount = f"    committed: {{value: {value}, currency: {currency}}}"
+        more = f", approx: {approx}" if approx else ""
+        amount = f"    committed: {{value: {value}, currency: {currency}{more}}}"
     else:
-        amount = f"    committed:\n      value: {value}\n      currency: {currency}"
+        more = f"\n      approx: {approx}" if approx else ""
+        amount = f"    committed:\n      value: {value}\n      currency: {currency}{more}"
     return story("a", extra=f'aid:\n  - period: "2022"\n{amount}')
 
 
@@ -65,11 +68,43 @@ def test_following_the_hint_gives_the_figure_meant(
         assert errors[0].startswith(f"{A}:{9 if flow else 10}: aid[0].committed.value: ")
         hints[lang] = HINT[lang].findall(errors[0])
     assert hints["en"] == hints["vi"] and len(hints["en"]) == 1, hints
+    assert not APPROX.search(errors[0])  # no qualifier typed: none suggested
 
     site.add_story("a.vi.md", _story(hints["en"][0], currency, flow))  # literally
     project, report = load_project(site.root)
     assert report.lines() == []
     assert project.files[0].front.aid[0].committed.value == Decimal(meant)
+
+
+# (typed with the source's qualifier, currency, the amount meant, its approx)
+QUALIFIED = [
+    ("trên 5,1 triệu USD", "USD", "5100000", "over"),  # "trên/hơn 5,1 triệu USD"
+    ("hơn 200 triệu đồng", "VND", "200000000", "over"),
+    ("khoảng 2,5 tỷ", "VND", "2500000000", "about"),
+    ("gần 3 tỷ 200 triệu", "VND", "3200000000", "nearly"),
+    ("dưới 1.000.000.000 đ", "VND", "1000000000", "under"),
+    ("about USD 2.9 million", "USD", "2900000", "about"),
+]
+
+
+@pytest.mark.parametrize(("typed", "currency", "meant", "approx"), QUALIFIED)
+def test_a_qualified_amount_gets_its_number_and_its_approx(
+    site: Site, typed: str, currency: str, meant: str, approx: str
+) -> None:
+    site.add_story("a.vi.md", _story(typed, currency, flow=True))
+    (en,) = _errors(site, "en")
+    (vi,) = _errors(site, "vi")
+    assert en == (
+        f"{A}:9: aid[0].committed.value: must be a plain number, and the source's qualifier "
+        f"goes in approx: write {meant} and add approx: {approx}"
+    )
+    assert HINT["vi"].findall(vi) == [meant] and APPROX.findall(vi) == [approx]
+    # followed literally: the number as value, the qualifier as approx
+    site.add_story("a.vi.md", _story(meant, currency, flow=True, approx=approx))
+    project, report = load_project(site.root)
+    assert report.lines() == []
+    amount = project.files[0].front.aid[0].committed
+    assert (amount.value, amount.approx) == (Decimal(meant), approx)
 
 
 # (typed, currency, the two readings named): no single number can be suggested
@@ -192,3 +227,16 @@ def test_confirmed_is_true_or_absent(site: Site) -> None:
     assert _errors(site, "en") == [
         f"{A}:9: aid[0].committed.confirmed: write true, or remove the line"
     ]
+
+
+def test_text_whose_only_reading_is_not_aid_gets_no_number(site: Site) -> None:
+    """`1,25` in VND is 1.25 VND: never suggested; the slip is named instead."""
+    site.add_story("a.vi.md", _story('"1,25"', "VND", flow=True))
+    assert _errors(site, "en") == [
+        f"{A}:9: aid[0].committed.value: 1.25 VND is less than 1,000,000 VND, too small for "
+        "aid: was it written in millions (triệu) or billions (tỷ)? Write the amount in VND with "
+        "all its digits; if the amount is right, add confirmed: true to it"
+    ]
+    site.add_story("a.vi.md", _story("khoảng 5", "USD", flow=True))
+    (line,) = _errors(site, "en")
+    assert "5 USD is less than 100 USD" in line and not HINT["en"].search(line)

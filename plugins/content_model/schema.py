@@ -28,8 +28,8 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from .messages import Message, msg
-from .plausibility import plausible_reading
-from .suggest import did_you_mean, suggest_country
+from .plausibility import amount_slip, plausible_reading
+from .suggest import did_you_mean, split_approx, suggest_country
 from .values import (
     APPROX,
     KEY_RE,
@@ -216,14 +216,32 @@ def _amount(value: Any, currency: str | None = None) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, int | float):
         if isinstance(value, str):
             plausible = plausible_reading(currency)
-            if hint := number_suggestion(value, plausible):
+            approx, number = split_approx(value)
+            readings = number_readings(number)
+            if plausible and len(readings) == 1 and not plausible(readings[0]):
+                # the only reading is not aid (`1,25` VND): say why, suggest no number
+                usd = readings[0] if currency == "USD" else None
+                if slip := amount_slip(readings[0], currency or "", usd):
+                    raise fail("implausible", slip)
+            if hint := number_suggestion(number, plausible):
+                if approx is not None:  # "trên 5,1 triệu USD": the qualifier has its field
+                    raise fail("number_text", _write_approx(value, hint, approx))
                 raise fail("number_text", _write_number(value, hint))
-            if refused := _ambiguous(value, plausible):
+            if refused := _ambiguous(number, plausible):
                 raise fail("number_text", refused)
         raise fail("number", msg("must be a plain number such as 15200000"))
     if value < 0:
         raise fail("negative", msg("must not be negative (0 or more)"))
     return Decimal(str(value))
+
+
+def _write_approx(typed: str, hint: str, approx: str) -> Message:
+    return msg(
+        "must be a plain number, and the source's qualifier goes in approx: write %(hint)s "
+        "and add approx: %(approx)s",
+        hint=hint,
+        approx=approx,
+    )
 
 
 def _write_number(typed: str, hint: str) -> Message:

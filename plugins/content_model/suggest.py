@@ -56,6 +56,26 @@ def editor_words(section: str) -> list[str]:
     return [str(w) for w in _words()[section]]
 
 
+def split_approx(text: str) -> tuple[str | None, str]:
+    """`trên 5,1 triệu USD` -> ("over", "5,1 triệu USD"): the source's qualifier in front of
+    an amount (approx_words in editor_words.yaml) and the rest; (None, text) without one."""
+    stripped = text.strip()
+    lowered = stripped.casefold()
+    words = sorted(
+        (
+            (str(w).casefold(), approx)
+            for approx, ws in _words()["approx_words"].items()
+            for w in ws
+        ),
+        key=lambda pair: -len(pair[0]),
+    )
+    for word, approx in words:
+        rest = lowered.removeprefix(word)
+        if rest != lowered and (not rest or not rest[0].isalnum() or not word[-1].isalnum()):
+            return approx, stripped[len(word) :].strip()
+    return None, text
+
+
 @cache
 def _field_aliases() -> dict[str, tuple[str, ...]]:
     """folded word -> the fields it may name."""

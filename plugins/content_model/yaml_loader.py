@@ -337,7 +337,8 @@ def _syntax_error(exc: yaml.YAMLError, text: str, offset: int) -> YamlSyntaxErro
 # and keys `250`, `000`, `000` without values (`1,25 tỷ`: a key `25 tỷ`). The pieces are
 # joined into the text the editor typed, which the schema reads as any number written as
 # text; left apart, the repeated `000` would be lost and a hint would be 1000 times off.
-_HEAD = re.compile(r"^\d{1,3}(?:\.\d{3})*$")  # 1 / 16 / 1.404.155 (Vietnamese grouping)
+# 1 / 16 / 1.404.155 (Vietnamese grouping), after words such as trên, khoảng, USD
+_HEAD = re.compile(r"^(?:[^\W\d_]+\s+)*\d{1,3}(?:\.\d{3})*$")
 _PIECE = re.compile(r"^\d{3}$")
 # what ends the number: decimals (`,5`, `155.5`), or a word of magnitude (`25 tỷ`)
 _LAST_PIECE = re.compile(r"^\d+(?:\.\d+)?$|^\d+(?:\s+[^\W\d_]+)+$")
