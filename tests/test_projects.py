@@ -168,6 +168,9 @@ def test_story_figures_are_never_mixed_with_project_amounts(built: Site) -> None
     assert [(r["story"], r["projects"]) for r in rows] == [("tq", "84"), ("tq", "15")]
     aid = built.page("en/aid/")
     assert "USD 15.2 million" in aid.text and "Highland schools" not in aid.text
+    # the statistics page says how the two relate, and leads to the projects
+    assert "their amounts are part of the totals above and are never added to them" in aid.text
+    assert aid.link_by_text("Aid projects →") == "/en/projects/"
 
 
 def test_the_listing_totals_every_project_once_in_usd(built: Site) -> None:
