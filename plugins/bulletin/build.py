@@ -51,7 +51,7 @@ def publish_url(root: Path) -> str | None:
 class Options:
     theme: Path
     site_url: str  # absolute address of the published site, without a trailing slash
-    pdfa: bool = True  # also write the PDF/A-3b variant
+    pdfa: bool = True  # also write the PDF/A-3a variant
     # `reuse(path, key)`: True when the site build linked `path` from its last output, made
     # from the same key; the layout is the costly part, so it is skipped then
     reuse: Callable[[str, str], bool] | None = None

@@ -2,7 +2,8 @@
 (`ban-tin/<id>/` in Vietnamese, `en/bulletin/<id>/` in English):
 
 - `index.html`: the web edition;
-- `<id>-<lang>.pdf`: the print edition (A4), and `<id>-<lang>-pdfa.pdf`, the same as PDF/A-3b;
+- `<id>-<lang>.pdf`: the print edition (A4, tagged: PDF/UA-1), and `<id>-<lang>-pdfa.pdf`,
+  the same as PDF/A-3a;
 - `email-<lang>.html` and `email-<lang>.txt`: the e-mail edition and its plain-text part.
 """
 
