@@ -240,3 +240,17 @@ def test_text_whose_only_reading_is_not_aid_gets_no_number(site: Site) -> None:
     site.add_story("a.vi.md", _story("khoảng 5", "USD", flow=True))
     (line,) = _errors(site, "en")
     assert "5 USD is less than 100 USD" in line and not HINT["en"].search(line)
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"), [("12/5/2024", "2024-05-12"), ("3.9.2022", "2022-09-03")]
+)
+def test_a_date_written_the_vietnamese_way_gets_the_day_meant(
+    site: Site, typed: str, meant: str
+) -> None:
+    site.add_story("a.vi.md", story("a", date=typed))
+    assert _errors(site, "en") == [f"{A}:3: date: '{typed}' is not a date: write {meant}"]
+    assert _errors(site, "vi") == [f"{A}:3: date: '{typed}' không phải ngày: viết {meant}"]
+    site.add_story("a.vi.md", story("a", date=meant))  # literally
+    project, report = load_project(site.root)
+    assert report.lines() == [] and project.files[0].front.date.date().isoformat() == meant

@@ -63,7 +63,14 @@ def test_errors_reach_the_browser_and_the_last_good_site_stays(
     assert "Bản đầu" in get(base + "/tin-tuc/a/")  # still served
     site.add_story("a.vi.md", story("a", "vi", "Bản sửa"))
     assert preview.rebuild("fix").ok
-    assert first_event(base + "/__preview/events") == {"build": 3, "ok": True, "errors": []}
+    heading = "Content errors: the site below is the last good build."  # MESSAGES=en
+    assert state["heading"] == heading
+    assert first_event(base + "/__preview/events") == {
+        "build": 3,
+        "ok": True,
+        "errors": [],
+        "heading": heading,
+    }
     assert "Bản sửa" in get(base + "/tin-tuc/a/")
 
 
@@ -99,6 +106,7 @@ def test_a_browser_shows_the_errors_and_reloads_under_the_page_policy(
         box = page.locator("#preview-errors")
         box.wait_for(timeout=10_000)
         assert "khong-co" in box.inner_text()
+        assert box.inner_text().startswith("Content errors: the site below is the last good")
         assert box.evaluate("b => getComputedStyle(b).position") == "fixed"
         site.add_story("a.vi.md", story("a", "vi", "Bản sửa"))
         with page.expect_navigation(timeout=10_000):

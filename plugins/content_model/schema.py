@@ -347,6 +347,11 @@ def _as_date(value: Any) -> date:
             return date.fromisoformat(value.strip())
         except ValueError:
             pass
+        hint = date_suggestion(value)
+        if hint and len(hint) == 10:
+            raise fail(
+                "date", msg("'%(value)s' is not a date: write %(hint)s", value=value, hint=hint)
+            )
     raise fail(
         "date",
         msg("'%(value)s' is not a date: write YYYY-MM-DD, e.g. 2019-09-20", value=str(value)),
@@ -385,6 +390,11 @@ def _pub_date(value: Any) -> datetime:
         try:
             value = datetime.fromisoformat(value.strip())
         except ValueError:
+            hint = date_suggestion(value)
+            if hint and len(hint) == 10:  # 12/5/2024, as Vietnamese editors write a day
+                raise fail(
+                    "date", msg("'%(value)s' is not a date: write %(hint)s", value=value, hint=hint)
+                ) from None
             raise fail(
                 "date",
                 msg("'%(value)s' is not a date: write YYYY-MM-DD or 2019-09-20T08:30", value=value),

@@ -241,20 +241,25 @@ def build(
     try:
         result = run_build(root, output, settings_file, lang=lang)
     except OutputLocked as exc:
-        print(exc, file=sys.stderr)
+        print(render(exc.message, lang), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print(f"Build interrupted: {output.resolve()} is unchanged.", file=sys.stderr)
+        stopped = msg("Build interrupted: %(output)s is unchanged.", output=str(output.resolve()))
+        print(render(stopped, lang), file=sys.stderr)
         return 130
     if not result.ok:
         print_errors(result.errors, lang)
         return 1
     print_notes(result.notes, lang)
     print_warnings(result.warnings, lang)
-    print(
-        f"Built {output.resolve()}: {len(result.rendered)} pages rendered, "
-        f"{result.reused} unchanged ({result.seconds:.1f} s)"
+    built = msg(
+        "Built %(output)s: %(rendered)s pages rendered, %(reused)s unchanged (%(seconds)s s)",
+        output=str(output.resolve()),
+        rendered=len(result.rendered),
+        reused=result.reused,
+        seconds=f"{result.seconds:.1f}",
     )
+    print(render(built, lang))
     return 0
 
 

@@ -18,6 +18,7 @@ import ctypes.util
 import errno
 import fcntl
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -29,12 +30,18 @@ from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from content_model.messages import Message, msg
+
 _RENAME_EXCHANGE = 2  # linux/fs.h
 _AT_FDCWD = -100
 
 
 class OutputLocked(Exception):
-    """Another build holds the output folder; the message says which one."""
+    """Another build holds the output folder; `message` says which one (for the editor)."""
+
+    def __init__(self, message: Message):
+        self.message = message
+        super().__init__(str(message))
 
 
 def staging_folder(output: Path) -> Path:
@@ -57,10 +64,21 @@ def locked(output: Path, wait: bool = False) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
         except BlockingIOError:
             handle.seek(0)
-            holder = handle.read().strip() or "another process"
+            holder = re.match(r"process (\d+) \(started ([\d:]+)\)", handle.read().strip())
             raise OutputLocked(
-                f"{output} is being built by {holder}. Wait for that build to finish "
-                "(or stop it) and run the command again."
+                msg(
+                    "%(output)s is being built by process %(pid)s (started %(time)s). Wait for "
+                    "that build to finish (or stop it) and run the command again.",
+                    output=str(output),
+                    pid=holder[1],
+                    time=holder[2],
+                )
+                if holder
+                else msg(
+                    "%(output)s is being built by another process. Wait for that build to "
+                    "finish (or stop it) and run the command again.",
+                    output=str(output),
+                )
             ) from None
         handle.seek(0)
         handle.truncate()

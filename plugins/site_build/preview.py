@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from content_model.messages import messages_language
+from content_model.messages import messages_language, msg, msg_plural, render
 
 from . import output_folder
 from .cli import BuildResult, note_lines, print_notes, print_warnings, run_build
@@ -31,7 +31,7 @@ PREVIEW_SETTINGS = {"SEARCH_INDEX": False, "REUSE_ARTICLES": True}
 LIVE_SCRIPT = b'<script src="/__preview/live.js" defer></script>'
 LIVE_JS = """
 (() => {
-  const show = (errors) => {
+  const show = (errors, heading) => {
     let box = document.getElementById("preview-errors");
     if (!errors.length) { if (box) box.remove(); return; }
     if (!box) {
@@ -43,8 +43,7 @@ LIVE_JS = """
         "z-index:99999;white-space:pre-wrap";
       document.body.append(box);
     }
-    box.textContent = "Content errors: the site below is the last good build.\\n\\n" +
-      errors.join("\\n");
+    box.textContent = heading + "\\n\\n" + errors.join("\\n");
   };
   let seen = null;
   const events = new EventSource("/__preview/events");
@@ -52,7 +51,7 @@ LIVE_JS = """
     const state = JSON.parse(message.data);
     if (seen !== null && state.build !== seen && state.ok) { location.reload(); return; }
     seen = state.build;
-    show(state.errors);
+    show(state.errors, state.heading);
   };
 })();
 """
@@ -62,7 +61,11 @@ class Preview:
     def __init__(self, root: Path, output: Path, port: int):
         self.root, self.output, self.port = root.resolve(), output.resolve(), port
         self.lang = messages_language()  # of content errors and notes (MESSAGES)
-        self.state: dict[str, Any] = {"build": 0, "ok": True, "errors": []}
+        # the heading of the errors shown over the page, in the editor's language
+        self.heading = render(
+            msg("Content errors: the site below is the last good build."), self.lang
+        )
+        self.state: dict[str, Any] = {"build": 0, "ok": True, "errors": [], "heading": self.heading}
         self.changed = threading.Condition()
         self.stop = threading.Event()
         self.last_warnings: list[str] = []  # of the last whole build: a text edit changes none
@@ -92,8 +95,12 @@ class Preview:
                 f"{len(result.rendered)} pages rendered, {result.reused} unchanged"
             )
         else:
-            count = len(result.errors)
-            print(f"[{reason}] {count} content errors (serving the last good site):")
+            serving = msg_plural(
+                "%(n)s content error (serving the last good site):",
+                "%(n)s content errors (serving the last good site):",
+                len(result.errors),
+            )
+            print(f"[{reason}] {render(serving, self.lang)}")
             for line in result.errors:
                 print(f"  {line}", file=sys.stderr)
         with self.changed:
@@ -101,6 +108,7 @@ class Preview:
                 "build": self.state["build"] + 1,
                 "ok": result.ok,
                 "errors": result.errors,
+                "heading": self.heading,
             }
             self.changed.notify_all()
         return result
