@@ -8,11 +8,18 @@ the page: wide screens and print) and `render_narrow_chart` (horizontal bars for
 viewBox, so its text keeps its size in CSS pixels at any width, and one row per year, so the
 chart grows downwards instead of shrinking). The page shows one or the other by a media
 query (main.css). Axis ticks are round values (1, 2 or 5 times a power of ten).
+
+Contract v2: a third series, "reported" (amounts the sources call neither committed nor
+disbursed), appears when a year has one; a sum that includes an approximate amount carries
+the source's qualifier ("over", "about"...) in the text alternative, above its bar (wide) and
+before its value (narrow). The words come from the template (`Labels.qualify`, a macro of
+aid/_words.html), never from this module.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from xml.sax.saxutils import escape
@@ -22,6 +29,7 @@ from babel.numbers import format_compact_decimal
 from content_model.values import babel_locale
 
 from .money import money_short
+from .tables import Tables
 
 WIDTH, HEIGHT = 640, 300
 LEFT, RIGHT, TOP, BOTTOM = 64, 16, 36, 40
@@ -29,7 +37,7 @@ LEFT, RIGHT, TOP, BOTTOM = 64, 16, 36, 40
 NARROW_FONT = 13  # px: 12 px or more is readable on a phone
 NARROW_LABELS = 16  # % of the width for the year labels; the bars share the rest
 NARROW_ROW, NARROW_BAR = 46, 15  # px: one year (two bars and a gap), one bar
-COLORS = {"committed": "#0b4a82", "disbursed": "#b3122a"}
+COLORS = {"committed": "#0b4a82", "disbursed": "#b3122a", "reported": "#5b6470"}
 
 
 @dataclass(frozen=True)
@@ -37,6 +45,14 @@ class Bar:
     year: int
     committed: Decimal | None  # USD
     disbursed: Decimal | None  # USD
+    reported: Decimal | None = None  # USD: neither committed nor disbursed, per the source
+    approx: tuple[tuple[str, str], ...] = ()  # (series, qualifier) of approximate sums
+
+    def value(self, series: str) -> Decimal | None:
+        return getattr(self, series)
+
+    def qualifier(self, series: str) -> str | None:
+        return dict(self.approx).get(series)
 
 
 @dataclass(frozen=True)
@@ -45,6 +61,49 @@ class Labels:
     committed: str
     disbursed: str
     not_reported: str
+    reported: str = ""
+    # (qualifier or None, amount) -> the amount as the source says it: "trên 5,1 triệu USD"
+    qualify: Callable[[str | None, str], str] | None = None
+
+    def amount(self, qualifier: str | None, text: str) -> str:
+        if not qualifier or self.qualify is None:
+            return text
+        return str(self.qualify(qualifier, text)).strip()
+
+    def word(self, qualifier: str | None) -> str:
+        """The qualifier alone ("trên", "over"), shown above an approximate bar."""
+        return self.amount(qualifier, "") if qualifier else ""
+
+
+def year_bars(tables: Tables) -> list[Bar]:
+    """The sums by year as the chart draws them, each approximate sum with its qualifier."""
+    bars = []
+    for y in tables.by_year:
+        approx = (
+            ("committed", y.sum.committed_approx),
+            ("disbursed", y.sum.disbursed_approx),
+            ("reported", y.sum.reported_approx),
+        )
+        bars.append(
+            Bar(
+                y.year,
+                y.sum.committed_usd,
+                y.sum.disbursed_usd,
+                y.sum.reported_usd,
+                tuple((name, q) for name, q in approx if q),
+            )
+        )
+    return bars
+
+
+def series(bars: list[Bar]) -> list[str]:
+    """Committed and disbursed; reported too when a year has such an amount."""
+    names = ["committed", "disbursed"]
+    return [*names, "reported"] if any(b.reported is not None for b in bars) else names
+
+
+def _name(labels: Labels, name: str) -> str:
+    return getattr(labels, name)
 
 
 def ticks(value: Decimal, max_intervals: int = 5) -> list[Decimal]:
@@ -69,19 +128,26 @@ def tick_label(value: Decimal, lang: str) -> str:
     )
 
 
-def text_alternative(bars: list[Bar], labels: Labels, lang: str) -> str:
-    def amount(v: Decimal | None) -> str:
-        return money_short(v, "USD", lang) if v is not None else labels.not_reported
+def shown(bar: Bar, name: str, labels: Labels, lang: str) -> str:
+    """A bar's value as the text says it: qualified as its sum is, or "not reported"."""
+    value = bar.value(name)
+    if value is None:
+        return labels.not_reported
+    return labels.amount(bar.qualifier(name), money_short(value, "USD", lang))
 
+
+def text_alternative(bars: list[Bar], labels: Labels, lang: str) -> str:
+    names = series(bars)
     return " ".join(
-        f"{b.year}: {labels.committed} {amount(b.committed)}; "
-        f"{labels.disbursed} {amount(b.disbursed)}."
+        f"{b.year}: "
+        + "; ".join(f"{_name(labels, n)} {shown(b, n, labels, lang)}" for n in names)
+        + "."
         for b in bars
     )
 
 
 def _largest(bars: list[Bar]) -> Decimal:
-    return max((v for b in bars for v in (b.committed, b.disbursed) if v), default=Decimal(0))
+    return max((v for b in bars for n in series(bars) if (v := b.value(n))), default=Decimal(0))
 
 
 def _head(chart_id: str, labels: Labels, alternative: str, attributes: str) -> list[str]:
@@ -114,13 +180,13 @@ def render_chart(bars: list[Bar], labels: Labels, lang: str, chart_id: str = "ai
             f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" fill="#4f5863" class="tick">'
             f"{escape(tick)}</text>"
         )
+    names = series(bars)
     slot = plot_w / max(len(bars), 1)
-    bar_w = min(36.0, slot / 3)
+    bar_w = min(36.0, slot / (len(names) + 1))
     for i, bar in enumerate(bars):
-        x0 = LEFT + slot * i + slot / 2 - bar_w
-        for j, (name, value) in enumerate(
-            (("committed", bar.committed), ("disbursed", bar.disbursed))
-        ):
+        x0 = LEFT + slot * i + slot / 2 - bar_w * len(names) / 2
+        for j, name in enumerate(names):
+            value = bar.value(name)
             if value is None:
                 continue
             h = float(value * scale)
@@ -129,15 +195,21 @@ def render_chart(bars: list[Bar], labels: Labels, lang: str, chart_id: str = "ai
                 f'<rect x="{x:.1f}" y="{TOP + plot_h - h:.1f}" width="{bar_w - 2:.1f}" '
                 f'height="{h:.1f}" fill="{COLORS[name]}"/>'
             )
+            if word := labels.word(bar.qualifier(name)):  # "over": the sum is approximate
+                out.append(
+                    f'<text x="{x + (bar_w - 2) / 2:.1f}" y="{TOP + plot_h - h - 4:.1f}" '
+                    f'text-anchor="middle" fill="#1a1d21" font-size="11">{escape(word)}</text>'
+                )
         out.append(
             f'<text x="{LEFT + slot * i + slot / 2:.1f}" y="{HEIGHT - BOTTOM + 18}" '
             f'text-anchor="middle" fill="#1a1d21">{bar.year}</text>'
         )
     legend_x = LEFT
-    for name, text in (("committed", labels.committed), ("disbursed", labels.disbursed)):
+    for name in names:
         out.append(
             f'<rect x="{legend_x}" y="10" width="12" height="12" fill="{COLORS[name]}"/>'
-            f'<text x="{legend_x + 18}" y="20" fill="#1a1d21">{escape(text)} (USD)</text>'
+            f'<text x="{legend_x + 18}" y="20" fill="#1a1d21">'
+            f"{escape(_name(labels, name))} (USD)</text>"
         )
         legend_x += 180
     out.append("</svg>")
@@ -157,9 +229,11 @@ def render_narrow_chart(
     def x(value: Decimal) -> str:
         return f"{NARROW_LABELS + float(value / top_value) * span:.2f}%"
 
-    legend_h, axis_h = 2 * (NARROW_FONT + 8), NARROW_FONT + 10
+    names = series(bars)
+    legend_h, axis_h = len(names) * (NARROW_FONT + 8), NARROW_FONT + 10
     first_row = legend_h + axis_h + 4
-    height = first_row + NARROW_ROW * len(bars)
+    row = NARROW_ROW + (NARROW_BAR + 2) * (len(names) - 2)
+    height = first_row + row * len(bars)
     out = _head(
         chart_id,
         labels,
@@ -167,13 +241,11 @@ def render_narrow_chart(
         f'width="100%" height="{height}" class="aid-chart aid-chart-narrow" '
         f'font-size="{NARROW_FONT}"',
     )
-    for i, (name, text) in enumerate(
-        (("committed", labels.committed), ("disbursed", labels.disbursed))
-    ):
+    for i, name in enumerate(names):
         y = 4 + i * (NARROW_FONT + 8)
         out.append(
             f'<rect x="0" y="{y}" width="12" height="12" fill="{COLORS[name]}"/>'
-            f'<text x="18" y="{y + 11}" fill="#1a1d21">{escape(text)} (USD)</text>'
+            f'<text x="18" y="{y + 11}" fill="#1a1d21">{escape(_name(labels, name))} (USD)</text>'
         )
     for n, value in enumerate(axis):
         anchor = "start" if n == 0 else "end" if n == len(axis) - 1 else "middle"
@@ -184,16 +256,15 @@ def render_narrow_chart(
             f'fill="#4f5863" class="tick">{escape(tick_label(value, lang))}</text>'
         )
     for i, bar in enumerate(bars):
-        top = first_row + i * NARROW_ROW
+        top = first_row + i * row
         out.append(
             f'<text x="0" y="{top + NARROW_BAR + NARROW_FONT // 2}" fill="#1a1d21" '
             f'font-weight="600">{bar.year}</text>'
         )
-        for j, (name, value) in enumerate(
-            (("committed", bar.committed), ("disbursed", bar.disbursed))
-        ):
+        for j, name in enumerate(names):
+            value = bar.value(name)
             y = top + j * (NARROW_BAR + 2)
-            shown = money_short(value, "USD", lang) if value is not None else labels.not_reported
+            text = shown(bar, name, labels, lang)
             if value is not None:
                 width = float(value / top_value) * span
                 out.append(
@@ -206,7 +277,7 @@ def render_narrow_chart(
             out.append(
                 f'<text x="{at}" dx="{-4 if inside else 4}" y="{y + NARROW_BAR - 3}" '
                 f'text-anchor="{"end" if inside else "start"}" '
-                f'fill="{"#fff" if inside else "#1a1d21"}">{escape(shown)}</text>'
+                f'fill="{"#fff" if inside else "#1a1d21"}">{escape(text)}</text>'
             )
     out.append("</svg>")
     return "\n".join(out)

@@ -16,8 +16,14 @@ from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from content_model.values import APPROX
+
 from .figures import Figure
 
+APPROX_HELP = (
+    "the source's qualifier of the {} amount: over (trên, hơn), about (khoảng), nearly (gần), "
+    "under (dưới); empty: as exact as the source states it"
+)
 # (name, Frictionless type, description)
 FIELDS: list[tuple[str, str, str]] = [
     ("story", "string", "slug of the story stating the figure"),
@@ -29,19 +35,38 @@ FIELDS: list[tuple[str, str, str]] = [
     ("province", "string", "province key (content/data/provinces.yaml)"),
     ("partner", "string", "partner id (content/data/partners.yaml); empty: all partners"),
     ("kind", "string", "programme, project or non-project (Decree 80/2020/ND-CP)"),
-    ("sector", "string", "OECD DAC 5-digit purpose code"),
+    ("sector", "string", "OECD DAC 5-digit purpose code, where the source gives one"),
+    ("sector_label_vi", "string", "the sector in the source's own words (Vietnamese)"),
+    ("sector_label_en", "string", "the sector in the source's own words (English)"),
     ("projects", "integer", "programmes, projects and non-project aid counted"),
     ("donors", "integer", "number of partners (totals only)"),
     ("committed", "number", "committed amount in its original currency"),
     ("committed_currency", "string", "ISO 4217 code"),
     ("committed_usd", "number", "committed amount in USD at the period's last-year rate"),
+    ("committed_approx", "string", APPROX_HELP.format("committed")),
     ("disbursed", "number", "disbursed amount in its original currency"),
     ("disbursed_currency", "string", "ISO 4217 code"),
     ("disbursed_usd", "number", "disbursed amount in USD at the period's last-year rate"),
+    ("disbursed_approx", "string", APPROX_HELP.format("disbursed")),
+    (
+        "reported",
+        "number",
+        "amount the source states without saying committed or disbursed, in its original "
+        "currency: never added to committed or disbursed, never in a rate",
+    ),
+    ("reported_currency", "string", "ISO 4217 code"),
+    ("reported_usd", "number", "reported amount in USD at the period's last-year rate"),
+    ("reported_approx", "string", APPROX_HELP.format("reported")),
+    (
+        "per_year",
+        "boolean",
+        "true: the amounts are yearly averages over the period (never added to any total)",
+    ),
     ("plan", "number", "disbursement plan in its original currency"),
     ("plan_currency", "string", "ISO 4217 code"),
+    ("plan_approx", "string", APPROX_HELP.format("plan")),
     ("plan_rate", "number", "disbursed as a percent of plan"),
-    ("disbursement_rate", "number", "disbursed as a percent of committed"),
+    ("disbursement_rate", "number", "disbursed as a percent of committed (never of reported)"),
     (
         "rate_year",
         "integer",
@@ -85,16 +110,26 @@ def rows(figures: list[Figure], story_urls: dict[str, dict[str, str]]) -> list[d
                 "partner": f.partner,
                 "kind": f.kind,
                 "sector": f.sector,
+                "sector_label_vi": f.sector_label.vi if f.sector_label else None,
+                "sector_label_en": f.sector_label.en if f.sector_label else None,
                 "projects": f.projects,
                 "donors": f.donors,
                 "committed": _plain(f.committed.value) if f.committed else None,
                 "committed_currency": f.committed.currency if f.committed else None,
                 "committed_usd": _round(f.committed_usd),
+                "committed_approx": f.committed.approx if f.committed else None,
                 "disbursed": _plain(f.disbursed.value) if f.disbursed else None,
                 "disbursed_currency": f.disbursed.currency if f.disbursed else None,
                 "disbursed_usd": _round(f.disbursed_usd),
+                "disbursed_approx": f.disbursed.approx if f.disbursed else None,
+                "reported": _plain(f.reported.value) if f.reported else None,
+                "reported_currency": f.reported.currency if f.reported else None,
+                "reported_usd": _round(f.reported_usd),
+                "reported_approx": f.reported.approx if f.reported else None,
+                "per_year": f.per_year,
                 "plan": _plain(f.plan.value) if f.plan else None,
                 "plan_currency": f.plan.currency if f.plan else None,
+                "plan_approx": f.plan.approx if f.plan else None,
                 "plan_rate": f.plan_percent if f.plan_percent is None else _round(f.plan_percent),
                 "disbursement_rate": _round(f.disbursement_rate),
                 "rate_year": f.rate_year,
@@ -144,10 +179,19 @@ def table_resource(name: str, path: str, schema: dict[str, Any]) -> dict[str, An
     }
 
 
+def _field(name: str, kind: str, description: str) -> dict[str, Any]:
+    field: dict[str, Any] = {"name": name, "type": kind, "description": description}
+    if name.endswith("_approx"):
+        field["constraints"] = {"enum": list(APPROX)}
+    if kind == "boolean":  # how to_csv writes them
+        field["trueValues"], field["falseValues"] = ["true"], ["false"]
+    return field
+
+
 def datapackage(title: str, sources: list[str], extra: Sequence[dict[str, Any]] = ()) -> str:
     """`extra`: resources of other files in data/ (aid-projects.csv), after aid's own."""
     schema = {
-        "fields": [{"name": n, "type": t, "description": d} for n, t, d in FIELDS],
+        "fields": [_field(n, t, d) for n, t, d in FIELDS],
         "missingValues": [""],
     }
     package = {

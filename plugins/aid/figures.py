@@ -1,9 +1,14 @@
 """Aid figures as the aid core sees them: one per figure stated in a story, each translation
 group counted once, with the scope (province, partner) resolved and USD equivalents computed.
 
-A figure with neither `sector` nor `kind` is the scope's *total* for its period; one with a
-sector or kind is a *breakdown* of that total (Yên Bái 2022: one total and five sector
-figures). Totals and breakdowns are never added to each other.
+A figure with neither `sector` (code or the source's own words) nor `kind` is the scope's
+*total* for its period; one with a sector or kind is a *breakdown* of that total (Yên Bái
+2022: one total and five sector figures). Totals and breakdowns are never added to each other.
+
+Contract v2: an amount may carry the source's qualifier (`Money.approx`: over, about, nearly,
+under); `reported` is an amount the source calls neither committed nor disbursed, never added
+to either and never in a rate; a `per_year` figure states yearly averages and is never added
+to any total (tables.py).
 """
 
 from __future__ import annotations
@@ -11,9 +16,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from content_model.consistency import breakdown_mismatches
 from content_model.project import Project
 from content_model.schema import AidFigure
-from content_model.values import Money, Period
+from content_model.values import LText, Money, Period
 
 from .conversion import Rates, provisional_year, to_usd
 
@@ -47,13 +53,29 @@ class Figure:
         """The year of the exchange rates its USD equivalents use."""
         return self.provisional_rate or self.period.last_year
 
+    # "giá trị viện trợ": neither committed nor disbursed; in its own column, never added to them
+    reported: Money | None = None
+    reported_usd: Decimal | None = None
+    per_year: bool = False  # yearly averages over the period: never added to any total
+    sector_label: LText | None = None  # the sector in the source's own words
+
+    @property
+    def has_sector(self) -> bool:
+        return self.sector is not None or self.sector_label is not None
+
+    @property
+    def approximate(self) -> bool:
+        """Any of its amounts carries a qualifier (over, about, nearly, under)."""
+        amounts = (self.committed, self.disbursed, self.reported, self.plan)
+        return any(m is not None and m.approx for m in amounts)
+
     @property
     def id(self) -> str:
         return f"project:{self.project}" if self.project else f"{self.story}#{self.index}"
 
     @property
     def is_total(self) -> bool:
-        return self.sector is None and self.kind is None
+        return not self.has_sector and self.kind is None
 
     @property
     def scope(self) -> tuple[str, str | None]:
@@ -92,6 +114,7 @@ def make_figure(slug: str, index: int, fig: AidFigure, province: str, rates: Rat
     year = fig.period.last_year
     committed = fig.committed.money() if fig.committed else None
     disbursed = fig.disbursed.money() if fig.disbursed else None
+    reported = fig.reported.money() if fig.reported else None
     plan = fig.plan.money() if fig.plan else None
     return Figure(
         story=slug,
@@ -110,7 +133,11 @@ def make_figure(slug: str, index: int, fig: AidFigure, province: str, rates: Rat
         committed_usd=_usd(committed, year, rates),
         disbursed_usd=_usd(disbursed, year, rates),
         plan_usd=_usd(plan, year, rates),
-        provisional_rate=provisional_year((committed, disbursed, plan), year, rates),
+        provisional_rate=provisional_year((committed, disbursed, reported, plan), year, rates),
+        reported=reported,
+        reported_usd=_usd(reported, year, rates),
+        per_year=fig.per_year,
+        sector_label=fig.sector_label,
     )
 
 
@@ -135,3 +162,29 @@ def _collect(project: Project) -> list[Figure]:
         for i, fig in enumerate(story.aid):
             figures.append(make_figure(slug, i, fig, story.province, project.data.rates))
     return figures
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    """A total whose breakdown in the same story adds up to something else
+    (content_model.consistency): the page names both sums."""
+
+    figure: Figure  # the total
+    dimension: str  # sector | kind | partner
+    field: str  # projects | committed | disbursed | reported
+    parts_sum: Decimal
+    stated: Decimal
+    currency: str | None
+
+
+def collect_mismatches(project: Project, figures: list[Figure]) -> list[Mismatch]:
+    by_id = {(f.story, f.index): f for f in figures}
+    out = []
+    for slug, story in sorted(project.stories.items()):
+        if not story.published_versions():
+            continue
+        for m in breakdown_mismatches(story.aid, story.province):
+            total = by_id.get((slug, m.total))
+            if total is not None:
+                out.append(Mismatch(total, m.dimension, m.field, m.parts_sum, m.stated, m.currency))
+    return out

@@ -17,8 +17,8 @@ from bilingual.story_links import story_links
 from content_model.project import Project, localized
 
 from . import export
-from .chart import Bar, Labels, render_chart, render_narrow_chart
-from .figures import Figure, collect_figures
+from .chart import Labels, render_chart, render_narrow_chart, year_bars
+from .figures import Figure, collect_figures, collect_mismatches
 from .money import money_full, money_short, percent, period_label
 from .tables import Tables, build_tables
 
@@ -45,7 +45,7 @@ def story_urls(context: dict[str, Any]) -> dict[str, dict[str, str]]:
 def chart_svg(tables: Tables, lang: str, labels: dict[str, str]) -> str:
     """The by-year chart in both layouts, wide and narrow (main.css shows one of them); the
     template passes its labels, translated by its catalog."""
-    bars = [Bar(y.year, y.sum.committed_usd, y.sum.disbursed_usd) for y in tables.by_year]
+    bars = year_bars(tables)
     chart_id = f"aid-chart-{lang}"
     return "\n".join(
         (
@@ -61,7 +61,8 @@ BY_STORY_KEY = "aid_figures_by_story"
 
 def aid_pages(project: Project, context: dict[str, Any]) -> list[Page]:
     site_province = project.data.site.province if project.data.site else ""
-    tables = build_tables(collect_figures(project), site_province)
+    figures = collect_figures(project)
+    tables = build_tables(figures, site_province, collect_mismatches(project, figures))
     context[CONTEXT_KEY] = tables
     # once per language: story boxes on every article page reuse them
     context[NAMES_KEY] = {lang: _names(project, tables, lang) for lang in urls.LANGS}

@@ -4,6 +4,10 @@ Every total is a `Sum` that names exactly the figures it adds (`parts`) and thos
 leave out (`excluded`): figures of the same scope whose periods overlap are never added
 together, so when two of them meet, the longer period is kept and the other is shown as
 reported, with a note. Partner shares and breakdowns (sector, kind) are never added to totals.
+
+Contract v2: a `per_year` figure (yearly averages) is never part of a sum; `reported` amounts
+are added only to other reported amounts, never to committed or disbursed, and never enter a
+rate; a sum that includes an approximate amount carries a qualifier (`combined_approx`).
 """
 
 from __future__ import annotations
@@ -13,13 +17,55 @@ from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .figures import Figure
+from content_model.values import LText
+
+from .figures import Figure, Mismatch
+
+
+def combined_approx(qualifiers: Iterable[str | None]) -> str | None:
+    """The qualifier of a sum of amounts, some of them qualified: exact + "over" is over;
+    "nearly" and "under" only is under (nearly when every one is nearly); any "about", or
+    "over" with "under"/"nearly", is about. None when every amount is exact."""
+    given = {q for q in qualifiers if q}
+    if not given:
+        return None
+    if given == {"over"}:
+        return "over"
+    if given == {"nearly"}:
+        return "nearly"
+    if given <= {"nearly", "under"}:
+        return "under"
+    return "about"
 
 
 @dataclass(frozen=True)
 class Sum:
     parts: tuple[Figure, ...]
     excluded: tuple[Figure, ...] = ()
+
+    def _usd(self, name: str) -> Decimal | None:
+        counted = [v for f in self.parts if (v := getattr(f, f"{name}_usd")) is not None]
+        return sum(counted, Decimal(0)) if counted else None
+
+    def _approx(self, name: str) -> str | None:
+        return combined_approx(m.approx for f in self.parts if (m := getattr(f, name)) is not None)
+
+    @property
+    def reported_usd(self) -> Decimal | None:
+        """Amounts the sources call neither committed nor disbursed, added to each other only."""
+        return self._usd("reported")
+
+    @property
+    def committed_approx(self) -> str | None:
+        return self._approx("committed")
+
+    @property
+    def disbursed_approx(self) -> str | None:
+        return self._approx("disbursed")
+
+    @property
+    def reported_approx(self) -> str | None:
+        return self._approx("reported")
 
     @property
     def projects(self) -> int | None:
@@ -62,12 +108,15 @@ def addable(figures: Iterable[Figure], key: Callable[[Figure], Hashable]) -> Sum
     """Keep figures that can be added: within one `key` (a scope), no two periods overlap.
 
     Longer periods first: a report for 2006-2013 wins over one for 2010 in the same scope,
-    which is then excluded (shown as reported, not added).
+    which is then excluded (shown as reported, not added). Yearly averages (`per_year`) are
+    never added to anything: they are left out of the sum altogether.
     """
     kept: dict[Hashable, list[Figure]] = defaultdict(list)
     parts: list[Figure] = []
     excluded: list[Figure] = []
-    ordered = sorted(figures, key=lambda f: (-_span(f), f.period.start, f.id))
+    ordered = sorted(
+        (f for f in figures if not f.per_year), key=lambda f: (-_span(f), f.period.start, f.id)
+    )
     for f in ordered:
         same_scope = kept[key(f)]
         if any(f.period.overlaps(g.period) for g in same_scope):
@@ -101,7 +150,17 @@ class Row:
 
 
 def _same_values(a: Figure, b: Figure) -> bool:
-    fields = ("projects", "donors", "committed", "disbursed", "plan", "plan_rate")
+    fields = (
+        "projects",
+        "donors",
+        "committed",
+        "disbursed",
+        "reported",
+        "per_year",
+        "plan",
+        "plan_rate",
+        "sector_label",
+    )
     return all(getattr(a, n) == getattr(b, n) for n in fields)
 
 
@@ -109,7 +168,7 @@ def _rows(figures: list[Figure]) -> list[Row]:
     """Figures as reported; one row for a figure stated identically in several stories."""
     groups: dict[tuple, list[Figure]] = defaultdict(list)
     for f in figures:
-        groups[(f.scope, f.period.start, f.period.end, f.sector, f.kind)].append(f)
+        groups[(f.scope, f.period.start, f.period.end, f.sector, f.sector_label, f.kind)].append(f)
     rows: list[Row] = []
     for group in groups.values():
         while group:
@@ -123,7 +182,8 @@ def _rows(figures: list[Figure]) -> list[Row]:
         overlaps = any(
             o.figure is not f
             and o.figure.scope == f.scope
-            and (o.figure.sector, o.figure.kind) == (f.sector, f.kind)
+            and (o.figure.sector, o.figure.sector_label, o.figure.kind)
+            == (f.sector, f.sector_label, f.kind)
             and o.figure.period.overlaps(f.period)
             for o in rows
         )
@@ -149,7 +209,11 @@ def by_partner(figures: Iterable[Figure]) -> list[PartnerTable]:
         if f.partner is not None:
             mine[f.partner].append(f)
     return [
-        PartnerTable(partner, _rows(figs), addable(figs, key=lambda f: (f.scope, f.sector, f.kind)))
+        PartnerTable(
+            partner,
+            _rows(figs),
+            addable(figs, key=lambda f: (f.scope, f.sector, f.sector_label, f.kind)),
+        )
         for partner, figs in sorted(mine.items())
     ]
 
@@ -161,49 +225,65 @@ class YearTotal:
 
 
 def by_year(figures: Iterable[Figure]) -> list[YearTotal]:
-    """Province totals of one calendar year or shorter, added across provinces per year."""
-    per_year: dict[int, list[Figure]] = defaultdict(list)
+    """Province totals of one calendar year or shorter, added across provinces per year
+    (yearly averages are not totals of a year: never here)."""
+    years: dict[int, list[Figure]] = defaultdict(list)
     for f in totals(figures):
-        if f.period.start.year == f.period.end.year:
-            per_year[f.period.start.year].append(f)
+        if f.period.start.year == f.period.end.year and not f.per_year:
+            years[f.period.start.year].append(f)
     return [
         YearTotal(year, addable(figs, key=lambda f: f.scope))
-        for year, figs in sorted(per_year.items())
+        for year, figs in sorted(years.items())
     ]
 
 
 @dataclass(frozen=True)
 class GroupTotal:
-    key: str
+    key: str  # the kind; for a sector: its DAC code and/or the source's words (vi)
     rows: list[Row]
     sum: Sum
+    label: LText | None = None  # a sector in the source's own words: what pages show
+    code: str | None = None  # a sector's OECD DAC code, when the figure gives one
 
 
-def _grouped(figures: Iterable[Figure], attr: str) -> list[GroupTotal]:
-    groups: dict[str, list[Figure]] = defaultdict(list)
+def _grouped(figures: Iterable[Figure], key: Callable[[Figure], Hashable]) -> dict:
+    groups: dict[Hashable, list[Figure]] = defaultdict(list)
     for f in figures:
-        value = getattr(f, attr)
-        if value is not None:
-            groups[value].append(f)
-    return [
-        GroupTotal(key, _rows(figs), addable(figs, key=lambda f: f.scope))
-        for key, figs in sorted(groups.items())
-    ]
+        if (k := key(f)) is not None:
+            groups[k].append(f)
+    return groups
 
 
 def by_kind(figures: Iterable[Figure]) -> list[GroupTotal]:
     """Programme / project / non-project (Decree 80/2020/NĐ-CP), where a figure states it."""
-    return _grouped(figures, "kind")
+    groups = _grouped(figures, lambda f: f.kind)
+    return [
+        GroupTotal(k, _rows(figs), addable(figs, key=lambda f: f.scope))
+        for k, figs in sorted(groups.items())
+    ]
 
 
 def by_sector(figures: Iterable[Figure]) -> list[GroupTotal]:
-    """By OECD DAC purpose code, where a figure states it."""
-    return _grouped(figures, "sector")
+    """By sector as each source names it (its own words, else the OECD DAC code it gives):
+    figures with the same words and code are one group."""
+    groups = _grouped(figures, lambda f: (f.sector_label, f.sector) if f.has_sector else None)
+    out = [
+        GroupTotal(
+            " ".join(k for k in (code, label.vi if label else None) if k),
+            _rows(figs),
+            addable(figs, key=lambda f: f.scope),
+            label=label,
+            code=code,
+        )
+        for (label, code), figs in groups.items()
+    ]
+    return sorted(out, key=lambda g: (g.key, g.code or "", g.label.vi if g.label else ""))
 
 
 def headline(figures: Iterable[Figure], province: str) -> Figure | None:
-    """The latest province total of the site's province, else the latest of any province."""
-    candidates = totals(figures)
+    """The latest province total of the site's province, else the latest of any province
+    (yearly averages are not a period's total)."""
+    candidates = [f for f in totals(figures) if not f.per_year]
     own = [f for f in candidates if f.province == province] or candidates
     if not own:
         return None
@@ -222,9 +302,19 @@ class Tables:
     by_kind: list[GroupTotal]
     by_sector: list[GroupTotal]
     notes: list[str] = field(default_factory=list)
+    # totals whose breakdown in the same story adds up to something else
+    mismatches: list[Mismatch] = field(default_factory=list)
+
+    @property
+    def has_reported(self) -> bool:
+        """Some figure states an amount its source calls neither committed nor disbursed:
+        the tables get a column for it."""
+        return any(f.reported is not None for f in self.figures)
 
 
-def build_tables(figures: list[Figure], site_province: str) -> Tables:
+def build_tables(
+    figures: list[Figure], site_province: str, mismatches: list[Mismatch] | None = None
+) -> Tables:
     return Tables(
         figures=figures,
         headline=headline(figures, site_province),
@@ -233,6 +323,7 @@ def build_tables(figures: list[Figure], site_province: str) -> Tables:
         by_year=by_year(figures),
         by_kind=by_kind(figures),
         by_sector=by_sector(figures),
+        mismatches=list(mismatches or []),
     )
 
 

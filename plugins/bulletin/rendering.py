@@ -11,7 +11,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, PrefixLoader
 from markupsafe import Markup
 
-from aid.chart import Bar, Labels, render_chart
+from aid.chart import Labels, render_chart, year_bars
 from aid.money import money_full, money_short, percent, period_label
 from aid.tables import Tables
 from bilingual import catalogs, formatting
@@ -50,7 +50,7 @@ def css_counters(text: str) -> Markup:
 def print_chart(tables: Tables, lang: str, labels: dict[str, str]) -> Markup:
     """The aid core's chart of the period, with the print edition's fonts (WeasyPrint draws
     SVG text with the families the SVG names)."""
-    bars = [Bar(y.year, y.sum.committed_usd, y.sum.disbursed_usd) for y in tables.by_year]
+    bars = year_bars(tables)
     svg = render_chart(bars, Labels(**labels), lang, chart_id=f"bulletin-chart-{lang}")
     return Markup(re.sub(r'font-family="[^"]*"', f'font-family="{PRINT_FONTS}"', svg, count=1))
 
@@ -60,7 +60,13 @@ def environment(templates: Path) -> Environment:
     """Only the bulletin's templates, under the names the site's environment gives them
     (`bulletin/...`), so that both can include the same partials."""
     env = Environment(
-        loader=PrefixLoader({"bulletin": FileSystemLoader(str(templates / "bulletin"))}),
+        # aid/_words.html: the words of amounts (qualifiers, "a year"), shared with the site
+        loader=PrefixLoader(
+            {
+                "bulletin": FileSystemLoader(str(templates / "bulletin")),
+                "aid": FileSystemLoader(str(templates / "aid")),
+            }
+        ),
         extensions=["jinja2.ext.i18n"],
         trim_blocks=True,
         lstrip_blocks=True,

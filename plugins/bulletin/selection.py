@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from aid.figures import Figure, collect_figures
+from aid.figures import Figure, collect_figures, collect_mismatches
 from aid.tables import Tables, build_tables
 from bilingual import urls
 from content_model.bulletins import BulletinFile
@@ -70,7 +70,8 @@ def period_figures(project: Project, bulletin: BulletinFile) -> list[Figure]:
 
 def period_tables(project: Project, bulletin: BulletinFile) -> Tables:
     site_province = project.data.site.province if project.data.site else ""
-    return build_tables(period_figures(project, bulletin), site_province)
+    figures = period_figures(project, bulletin)
+    return build_tables(figures, site_province, collect_mismatches(project, figures))
 
 
 @dataclass(frozen=True)

@@ -92,7 +92,7 @@ class IssueView:
     province_names: dict[str, str]
     province_merged: dict[str, str]
     partner_names: dict[str, str]
-    sector_names: dict[str, str]  # OECD DAC code -> name (unknown code: the code)
+    sector_names: dict[str, str]  # sector group key -> the source's words, else the DAC name
     story_links: dict[str, dict[str, str]]  # slug -> title, url, lang (aid sources)
     events_during: list[EventView]
     events_after: list[EventView]
@@ -203,7 +203,11 @@ def issue_view(project: Project, bulletin: BulletinFile, lang: str) -> IssueView
             if p.merged_into in provinces
         },
         partner_names={p.id: localized(p.name, lang) for p in project.data.partners},
-        sector_names={g.key: sector_name(g.key, lang) for g in tables.by_sector},
+        # the source's own words where it gives them, else the DAC code's name
+        sector_names={
+            g.key: localized(g.label, lang) if g.label else sector_name(g.code or g.key, lang)
+            for g in tables.by_sector
+        },
         story_links=story_links(project, sorted({f.story for f in tables.figures}), lang),
         events_during=[view(e, lang, partners) for e in events.during],
         events_after=[view(e, lang, partners) for e in events.after],

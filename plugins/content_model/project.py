@@ -19,6 +19,7 @@ from pydantic import BaseModel
 
 from . import schema
 from .body_limits import body_problem
+from .consistency import breakdown_mismatches
 from .errors import ContentError, ErrorReport
 from .html_notes import html_notes
 from .limits import MAX_DATA_BYTES, MAX_ENTRIES, MAX_STORY_BYTES
@@ -38,7 +39,7 @@ from .schema import SITE_TZ, did_you_mean
 from .source import SourceError, decode, read_bytes, read_text, split_front_matter
 from .suggest import suggest_key
 from .validation import validate
-from .values import LANGS, LText
+from .values import LANGS, LText, plain_number
 from .yaml_loader import LineMap, YamlSyntaxError, load_yaml
 
 if TYPE_CHECKING:
@@ -782,6 +783,39 @@ def _hold(f: StoryFile, today: date) -> ContentError | None:
     return None
 
 
+_DIMENSIONS = {"sector": msg("sector"), "kind": msg("kind"), "partner": msg("partner")}
+
+
+def _check_breakdowns(stories: dict[str, Story], warnings: list[ContentError]) -> None:
+    """A breakdown that does not add up to the total the story states (consistency.py): a
+    warning on the total, naming both sums; the figures stay as the source states them."""
+    for story in stories.values():
+        stating = next(
+            (v for v in story.versions.values() if "aid" in v.front.model_fields_set), None
+        )
+        if stating is None:
+            continue
+        for m in breakdown_mismatches(story.aid, story.province):
+            unit = f" {m.currency}" if m.currency else ""
+            loc = ("aid", m.total, m.field) + (("value",) if m.currency else ())
+            warnings.append(
+                ContentError(
+                    stating.rel,
+                    stating.lines.line(loc),
+                    f"aid[{m.total}].{m.field}",
+                    msg(
+                        "the %(dimension)s figures (%(parts)s) add up to %(sum)s; this total "
+                        "states %(stated)s: check both against the source (the site shows "
+                        "both)",
+                        dimension=_DIMENSIONS[m.dimension],
+                        parts=", ".join(f"aid[{i}]" for i in m.parts),
+                        sum=f"{plain_number(m.parts_sum)}{unit}",
+                        stated=f"{plain_number(m.stated)}{unit}",
+                    ),
+                )
+            )
+
+
 def load_project(
     root: Path, save_parsed: bool = False, today: date | None = None
 ) -> tuple[Project, ErrorReport]:
@@ -811,6 +845,7 @@ def load_project(
         _parsed.save(root, [Path(os.path.abspath(p)) for p in paths])
     stories = _group(files, data, report)
     warnings.extend(_dates_apart(stories))
+    _check_breakdowns(stories, warnings)
     # imported here: bulletins.py builds on this module's helpers
     from .bulletins import load_bulletins
 

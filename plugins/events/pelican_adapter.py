@@ -26,6 +26,7 @@ from .listing import events_ld, kind_url, view
 
 HOME_EVENTS = 3  # upcoming events shown on the home page
 SPLIT_KEY = "events_split"  # in Pelican's context: lang -> (upcoming, past) of this build
+BY_STORY_KEY = "events_by_story"  # lang -> story slug -> its events, for its page
 
 
 def listing_context(
@@ -64,6 +65,10 @@ def event_pages(project: Project, context: dict[str, Any]) -> list[Page]:
         events = collect(project, lang)
         with_events = frozenset(e.slug for e in events)  # what the calendar pages show
         context.setdefault(SPLIT_KEY, {})[lang] = split(events, today)
+        by_story: dict[str, list[CalendarEvent]] = {}
+        for e in sorted(events, key=lambda e: e.index):
+            by_story.setdefault(e.slug, []).append(e)
+        context.setdefault(BY_STORY_KEY, {})[lang] = by_story
         kinds = [
             {"key": k, "label": kind_label(k, lang), "url": kind_url(k, lang), "count": n}
             for k in kinds_used(events)
@@ -107,6 +112,17 @@ def event_pages(project: Project, context: dict[str, Any]) -> list[Page]:
 
 
 def page_context(page: Page, project: Project, context: dict[str, Any]) -> dict[str, Any]:
+    if page.kind == "article":
+        slug = page.items[0].obj.slug
+        mine = context.get(BY_STORY_KEY, {}).get(page.lang, {}).get(slug, [])
+        if not mine:
+            return {}
+        by_id = project.data.partners_by_id
+        return {
+            "partials": ["events/_story.html"],
+            "story_events": [view(e, page.lang, by_id) for e in mine],
+            "events_url": urls.url(page.lang, "events"),
+        }
     if page.kind != "home" or page.number != 1:
         return {}
     upcoming, past = context.get(SPLIT_KEY, {}).get(page.lang, ([], []))

@@ -21,9 +21,13 @@ from .sectors import Sector, sector
 
 @dataclass(frozen=True)
 class Amount:
+    """Numbers only: the template says them with the source's qualifier and "a year"
+    (aid/_words.html), so that no word of a label lives here."""
+
     short: str
     full: str
     usd: str | None  # the USD equivalent, for amounts in another currency
+    approx: str | None = None  # over | about | nearly | under, as the source says
 
 
 @dataclass(frozen=True)
@@ -33,10 +37,13 @@ class FigureView:
     projects: str | None
     committed: Amount | None
     disbursed: Amount | None
+    reported: Amount | None  # neither committed nor disbursed, as the source states it
+    per_year: bool  # the amounts are yearly averages
     plan: Amount | None
     plan_rate: str | None
     kind: str | None
     sector: Sector | None
+    sector_label: str | None  # the sector in the source's own words: shown before the code's
     story: StoryLink
 
 
@@ -47,6 +54,7 @@ def amount(money: Money | None, usd: Decimal | None, lang: str) -> Amount | None
         money_short(money.value, money.currency, lang),
         money_full(money.value, money.currency, lang),
         money_short(usd, "USD", lang) if usd is not None and money.currency != "USD" else None,
+        money.approx,
     )
 
 
@@ -59,9 +67,12 @@ def figure_view(ref: FigureRef, lang: str, provinces: dict[str, Province]) -> Fi
         projects=format_number(fig.projects, lang) if fig.projects is not None else None,
         committed=amount(fig.committed, fig.committed_usd, lang),
         disbursed=amount(fig.disbursed, fig.disbursed_usd, lang),
+        reported=amount(fig.reported, fig.reported_usd, lang),
+        per_year=fig.per_year,
         plan=amount(fig.plan, fig.plan_usd, lang),
         plan_rate=percent(fig.plan_rate, lang) if fig.plan_rate is not None else None,
         kind=fig.kind,
         sector=sector(fig.sector, lang) if fig.sector else None,
+        sector_label=localized(fig.sector_label, lang) if fig.sector_label else None,
         story=ref.story,
     )
