@@ -77,16 +77,23 @@ def run_photos(root: Path, staged: bool, lang: str | None = None) -> int:
     return 0
 
 
-def run_hook(root: Path) -> int:
+def run_hook(root: Path, lang: str | None = None) -> int:
+    lang = lang or messages_language()
     result = install_hook(root)
     if result.status == "refused":
-        print(
-            f"{result.path} is a pre-commit hook of your own: it was left as it is.\n"
-            f"To check staged stories too, add this line to it:\n  {result.line}",
-            file=sys.stderr,
+        refused = msg(
+            "%(path)s is a pre-commit hook of your own: it was left as it is.\n"
+            "To check staged stories too, add this line to it:\n  %(line)s",
+            path=str(result.path),
+            line=result.line,
         )
+        print(render(refused, lang), file=sys.stderr)
         return 1
-    print(f"Pre-commit hook {result.status}: {result.path}")
+    done = {
+        "installed": msg("Pre-commit hook installed: %(path)s", path=str(result.path)),
+        "updated": msg("Pre-commit hook updated: %(path)s", path=str(result.path)),
+    }.get(result.status, msg("Pre-commit hook unchanged: %(path)s", path=str(result.path)))
+    print(render(done, lang))
     return 0
 
 
