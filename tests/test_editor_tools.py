@@ -134,13 +134,23 @@ def test_a_long_title_keeps_every_meaningful_word_whole() -> None:
     assert slug_from_title("b" * 80) == "b" * 80  # one word: never cut
 
 
-def test_make_new_says_when_the_slug_is_long(site: Site) -> None:
-    result = run_tool(site.root, "new", "Hội nghị tổng kết công tác đối ngoại nhân dân năm 2024 "
-                      "và phương hướng nhiệm vụ năm 2025")  # fmt: skip
+def test_make_new_says_when_the_slug_is_long(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    title = (
+        "Hội nghị tổng kết công tác đối ngoại nhân dân năm 2024 và phương hướng nhiệm vụ năm 2025"
+    )
+    result = run_tool(site.root, "new", title)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1] == (
         "Note: the slug has 85 characters (a web address is best under 60). For a shorter one, "
         "delete the two files and run make new with a shorter title."
+    )
+    monkeypatch.setenv("MESSAGES", "vi")  # the same title again, refused in Vietnamese
+    result = run_tool(site.root, "new", title)
+    slug = "hoi-nghi-tong-ket-cong-tac-doi-ngoai-nhan-dan-nam-2024-phuong-huong-nhiem-vu-nam-2025"
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        f"content/articles/{slug}.vi.md & content/articles/{slug}.en.md đã có: chưa ghi tệp "
+        "nào. Mở bài đã có, hoặc chọn tiêu đề khác."
     )
 
 
