@@ -116,3 +116,22 @@ def test_language_versions_dated_more_than_a_day_apart_are_told(site: Site) -> N
         "ngữ của một bài đề cùng ngày; kiểm tra lại hai ngày"
     ]
     assert len(project.stories["a"].published_versions()) == 2  # a warning, not held back
+
+
+def test_the_preview_publishes_a_scheduled_story_on_its_day(
+    site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The preview keeps stories between builds by file: a story due today, its file
+    unchanged, is published by the first build of the day all the same."""
+    from site_build.preview import Preview
+
+    site.add_story("a.vi.md", story("a", title="Bài hôm nay", date="2024-06-15"))
+    site.add_story("b.vi.md", story("b", title="Bài ngày mai", date="2024-06-16"))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", _epoch(date(2024, 6, 15)))
+    preview = Preview(site.root, site.output, 0)
+    assert preview.rebuild("start").ok
+    assert not (site.output / "tin-tuc/b").exists()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", _epoch(date(2024, 6, 16)))
+    assert preview.rebuild("the next day").ok
+    assert "Bài ngày mai" in site.page("tin-tuc/b/").text
+    assert "Bài ngày mai" in site.page("").text

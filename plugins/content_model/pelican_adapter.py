@@ -209,7 +209,7 @@ def add_reader(readers: Any) -> None:
 # The preview's process keeps Pelican's objects of the stories between its builds: reading
 # every story into an Article again was half of the update after one edit. Keyed by the
 # file's stamp (an editor's save changes it; a code change restarts the preview).
-_articles: dict[str, tuple[tuple[int, int, int], Any]] = {}
+_articles: dict[str, tuple[tuple[int, int, int, bool], Any]] = {}
 
 
 def _reuse_articles(readers: Any) -> None:
@@ -220,7 +220,11 @@ def _reuse_articles(readers: Any) -> None:
             return read(base_path, path, **k)
         full = os.path.abspath(os.path.join(base_path, path))
         st = os.stat(full)
-        stamp = (st.st_mtime_ns, st.st_size, st.st_ino)
+        # a story held back until its day is published by the first build of that day,
+        # its file unchanged (readiness.py): whether it is published is part of the stamp
+        story_file = current_project().file(full)
+        published = story_file is not None and story_file.published
+        stamp = (st.st_mtime_ns, st.st_size, st.st_ino, published)
         hit = _articles.get(full)
         if hit is not None and hit[0] == stamp:
             hit[1]._context = k.get("context")  # this build's: links resolve against it
