@@ -252,6 +252,15 @@ def load_data(root: Path, report: ErrorReport) -> tuple[SiteData, dict[str, Line
             continue
         line_maps[name] = lines
         raw_values[name] = value
+        if desk_model := _desk_form(name, value):
+            # the editors' desk's form (schema.PartnersFile ...): same entries, lists under one
+            # field, so errors are located at the file's own paths
+            data.declared[name] = _declared_keys(value[DESK_FIELDS[name]])
+            found = _validate_into(desk_model, value, r, lines, report)
+            if found is None:
+                found = _partial_desk(name, value, r, lines)
+            _store(data, name, _from_desk_form(name, found))
+            continue
         data.declared[name] = _declared_keys(value)
         prefix = (name,) if name in LIST_FILES else ()
         if value is None and name != "site":
@@ -262,20 +271,83 @@ def load_data(root: Path, report: ErrorReport) -> tuple[SiteData, dict[str, Line
             model = _partial(name, value, r, lines)
         if model is None:
             continue
-        if name == "site":
-            data.site = model
-        elif name == "partners":
-            data.partners = list(model.root)
-        elif name == "categories":
-            data.categories = dict(model.root)
-        elif name == "provinces":
-            data.provinces = dict(model.root)
-        elif name == "projects":
-            data.projects = list(model.root)
-        else:
-            data.rates = {c: dict(years) for c, years in model.root.items()}
+        _store(data, name, model)
     _check_data_refs(root, data, raw_values, line_maps, report)
     return data, line_maps
+
+
+def _store(data: SiteData, name: str, model: Any) -> None:
+    if name == "site":
+        data.site = model
+    elif name == "partners":
+        data.partners = list(model.root)
+    elif name == "categories":
+        data.categories = dict(model.root)
+    elif name == "provinces":
+        data.provinces = dict(model.root)
+    elif name == "projects":
+        data.projects = list(model.root)
+    else:
+        data.rates = {c: dict(years) for c, years in model.root.items()}
+
+
+# The data files' form as the editors' desk writes them: the one field holding the entries.
+DESK_FIELDS = {
+    "partners": "partners",
+    "categories": "categories",
+    "provinces": "provinces",
+    "rates": "rates",
+    "projects": "projects",
+}
+DESK_MODELS: dict[str, type[BaseModel]] = {
+    "partners": schema.PartnersFile,
+    "categories": schema.CategoriesFile,
+    "provinces": schema.ProvincesFile,
+    "rates": schema.ExchangeRatesFile,
+    "projects": schema.AidProjectsFile,
+}
+
+
+def _desk_form(name: str, value: Any) -> type[BaseModel] | None:
+    """The desk's model when the file is written in the desk's form: one field whose value
+    is a list (a category or province key never holds a list, a currency is upper case)."""
+    field_name = DESK_FIELDS.get(name)
+    if field_name is None or not isinstance(value, dict) or field_name not in value:
+        return None
+    if not isinstance(value[field_name], list | None):
+        return None
+    return DESK_MODELS[name]
+
+
+def _partial_desk(name: str, value: Any, r: str, lines: LineMap) -> BaseModel:
+    """Valid entries of a desk-form file with errors elsewhere (errors already reported)."""
+    field_name = DESK_FIELDS[name]
+    item_model = DESK_MODELS[name].model_fields[field_name].annotation.__args__[0]
+    items = value.get(field_name) or []
+    good = [validate(item_model, v, r, lines, (field_name, i))[0] for i, v in enumerate(items)]
+    return DESK_MODELS[name].model_construct(**{field_name: [g for g in good if g is not None]})
+
+
+def _from_desk_form(name: str, found: Any) -> Any:
+    """The contract's form of a desk-form file (schema.Partners, Categories, ...)."""
+    if name == "partners":
+        return schema.Partners.model_construct(list(found.partners))
+    if name == "projects":
+        return schema.AidProjects.model_construct(list(found.projects))
+    if name in ("categories", "provinces"):
+        entry = schema.Category if name == "categories" else schema.Province
+        root_model = schema.Categories if name == "categories" else schema.Provinces
+        items = getattr(found, name)
+        return root_model.model_construct(
+            {
+                i.key: entry.model_construct(**{f: getattr(i, f) for f in entry.model_fields})
+                for i in items
+            }
+        )
+    rates: dict[str, dict[int, Any]] = {}
+    for c in found.rates:
+        rates.setdefault(c.currency, {}).update({y.year: y.rate for y in c.years})
+    return schema.ExchangeRates.model_construct(rates)
 
 
 def _shape_problem(name: str, value: Any) -> Message | None:
@@ -283,6 +355,8 @@ def _shape_problem(name: str, value: Any) -> Message | None:
     if value is None:
         if name == "site":
             return msg("the file is empty: see docs/ for the fields it needs")
+        return None
+    if _desk_form(name, value):
         return None
     if name in LIST_FILES:
         if isinstance(value, list):
@@ -299,7 +373,32 @@ def _declared_keys(value: Any) -> list[str]:
     if isinstance(value, dict):
         return [str(k) for k in value]
     if isinstance(value, list):
-        return [str(v["id"]) for v in value if isinstance(v, dict) and "id" in v]
+        keys = (v.get("id", v.get("key")) for v in value if isinstance(v, dict))
+        return [str(k) for k in keys if k is not None]
+    return []
+
+
+def _duplicate(name: str, key: str, first: int) -> Message:
+    if name == "partners":
+        return msg("duplicate partner id '%(id)s' (first at line %(line)s)", id=key, line=first)
+    if name == "projects":
+        return msg("duplicate project id '%(id)s' (first at line %(line)s)", id=key, line=first)
+    if name == "categories":
+        return msg("duplicate category key '%(id)s' (first at line %(line)s)", id=key, line=first)
+    return msg("duplicate province key '%(id)s' (first at line %(line)s)", id=key, line=first)
+
+
+def _entries(name: str, value: Any, listed_only: bool = False) -> list[tuple[tuple, dict]]:
+    """(path, entry) of each entry of a data file, in the contract's or the desk's form;
+    `listed_only`: only entries of a list (a mapping cannot repeat a key)."""
+    if _desk_form(name, value):
+        field_name = DESK_FIELDS[name]
+        items = list(enumerate(value[field_name] or []))
+        return [((field_name, i), v) for i, v in items if isinstance(v, dict)]
+    if isinstance(value, list):
+        return [((i,), v) for i, v in enumerate(value) if isinstance(v, dict)]
+    if isinstance(value, dict) and not listed_only:
+        return [((k,), v) for k, v in value.items() if isinstance(v, dict)]
     return []
 
 
@@ -335,45 +434,42 @@ def _check_data_refs(
     report: ErrorReport,
 ) -> None:
     data_dir = root / "content" / "data"
-    for name in LIST_FILES:
-        if name not in raw_values or not isinstance(raw_values[name], list):
+    # duplicate ids and keys; in a mapping the YAML reader reports them, in a list here
+    id_fields = {"partners": "id", "projects": "id", "categories": "key", "provinces": "key"}
+    for name, id_field in id_fields.items():
+        if name not in raw_values:
             continue
         r = rel(root, data_dir / DATA_FILES[name])
         seen: dict[str, int] = {}
-        for i, item in enumerate(raw_values[name]):
-            pid = item.get("id") if isinstance(item, dict) else None
-            if not isinstance(pid, str):
+        for loc, item in _entries(name, raw_values[name], listed_only=True):
+            key = item.get(id_field)
+            if not isinstance(key, str):
                 continue
-            line = line_maps[name].line((i, "id"))
-            if pid in seen:
-                report.add(
-                    r,
-                    line,
-                    f"{name}[{i}].id",
-                    msg(
-                        "duplicate partner id '%(id)s' (first at line %(line)s)",
-                        id=pid,
-                        line=seen[pid],
-                    )
-                    if name == "partners"
-                    else msg(
-                        "duplicate project id '%(id)s' (first at line %(line)s)",
-                        id=pid,
-                        line=seen[pid],
-                    ),
-                )
+            line = line_maps[name].line((*loc, id_field))
+            # a top-level list is named as in the desk's form: partners[0].id
+            shown = (name, *loc) if isinstance(loc[0], int) else loc
+            if key in seen:
+                report.add(r, line, _field((*shown, id_field)), _duplicate(name, key, seen[key]))
             else:
-                seen[pid] = line
+                seen[key] = line
     if "projects" in raw_values:
-        _check_project_refs(root, data, raw_values["projects"], line_maps["projects"], report)
+        projects, prefix = raw_values["projects"], ()
+        if _desk_form("projects", projects):
+            projects, prefix = projects.get("projects"), ("projects",)
+        _check_project_refs(root, data, projects, line_maps["projects"], report, prefix)
     if "provinces" in line_maps:
         r = rel(root, data_dir / DATA_FILES["provinces"])
+        locs = {
+            item.get("key", loc[-1]): loc
+            for loc, item in _entries("provinces", raw_values["provinces"])
+        }
         for key, prov in data.provinces.items():
             if prov.merged_into and prov.merged_into not in data.provinces:
+                loc = locs.get(key, (key,))
                 report.add(
                     r,
-                    line_maps["provinces"].line((key, "merged_into")),
-                    f"{key}.merged_into",
+                    line_maps["provinces"].line((*loc, "merged_into")),
+                    _field((*loc, "merged_into")),
                     msg(
                         "unknown province '%(key)s'%(hint)s",
                         key=prov.merged_into,
@@ -400,7 +496,7 @@ def _check_data_refs(
 
 
 def _check_project_refs(
-    root: Path, data: SiteData, raw: Any, lines: LineMap, report: ErrorReport
+    root: Path, data: SiteData, raw: Any, lines: LineMap, report: ErrorReport, prefix: tuple = ()
 ) -> None:
     """Donor and province of every project, on the raw values (as for stories); the 2025
     merger (a project that starts after its province merged belongs to the new one); and the
@@ -416,7 +512,7 @@ def _check_project_refs(
             if isinstance(value, str) and known is not None and value not in known:
                 report.add(
                     r,
-                    lines.line((i, key)),
+                    lines.line((*prefix, i, key)),
                     f"projects[{i}].{key}",
                     msg(
                         "unknown %(kind)s '%(key)s'%(hint)s; see %(file)s",
@@ -435,7 +531,7 @@ def _check_project_refs(
             new = province.merged_into
             report.add(
                 r,
-                lines.line((i, "province")),
+                lines.line((*prefix, i, "province")),
                 f"projects[{i}].province",
                 msg(
                     "%(old)s merged into %(new)s after %(until)s: a project that starts in "
@@ -496,6 +592,10 @@ def load_story(root: Path, path: Path, data: SiteData, report: ErrorReport) -> S
         report.add(r, 2, "front matter", msg("the front matter must be fields (key: value lines)"))
         return None
     own_errors = len(report) > errors_before
+    if "lang" not in value and (lang := lang_of_file_name(path)):
+        # the editors' desk writes one file per language and no per-language field:
+        # `<slug>.vi.md` says the language (docs/dev/editors-desk.md)
+        value = {**value, "lang": lang}
     _check_story_refs(root, r, value, lines, data, report)
     front = _validate_into(schema.FrontMatter, value, r, lines, report)
     problem = body_problem(split.body)
@@ -507,6 +607,13 @@ def load_story(root: Path, path: Path, data: SiteData, report: ErrorReport) -> S
     if not own_errors:
         _parsed.put(path, raw, (split.body, value, lines, front, split.body_first_line), root)
     return StoryFile(path, r, front, split.body, lines, split.body_first_line)
+
+
+def lang_of_file_name(path: Path) -> str | None:
+    """`vi` for `<slug>.vi.md`: the language a file's name gives, if any."""
+    suffixes = Path(path).suffixes
+    lang = suffixes[-2].lstrip(".") if len(suffixes) >= 2 else None
+    return lang if lang in LANGS else None
 
 
 def _get(d: Any, *loc: str | int) -> Any:

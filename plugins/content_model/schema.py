@@ -511,8 +511,20 @@ NewProjectId = Annotated[str, BeforeValidator(_new_project_id)]
 IatiOrgId = Annotated[str, BeforeValidator(_iati_org_id)]
 
 
+class OneOf:
+    """A validator for one of a fixed set of words; `choices` is public so that the editors'
+    desk can offer them as a list (plugins/desk/config.py)."""
+
+    def __init__(self, choices: tuple[str, ...], what: Message):
+        self.choices = choices
+        self.what = what
+
+    def __call__(self, value: Any) -> str:
+        return one_of(value, self.choices, self.what)
+
+
 def choice(choices: tuple[str, ...], what: Message) -> BeforeValidator:
-    return BeforeValidator(lambda v: one_of(v, choices, what))
+    return BeforeValidator(OneOf(choices, what))
 
 
 class Model(BaseModel):
@@ -735,6 +747,36 @@ class Partners(RootModel[list[Partner]]):
     pass
 
 
+# --- data files as the editors' desk writes them ------------------------------------------
+# A git-based CMS edits a YAML file as one group of fields: it cannot edit a top-level list
+# or a mapping whose keys are data. These forms hold the same entries as lists under one
+# field; both forms are valid (docs/dev/editors-desk.md).
+
+
+class PartnersFile(Model):
+    partners: list[Partner] = Field(default_factory=list)
+
+
+class AidProjectsFile(Model):
+    projects: list[AidProject] = Field(default_factory=list)
+
+
+class CategoryItem(Category):
+    key: Key
+
+
+class ProvinceItem(Province):
+    key: Key
+
+
+class CategoriesFile(Model):
+    categories: list[CategoryItem] = Field(default_factory=list)
+
+
+class ProvincesFile(Model):
+    provinces: list[ProvinceItem] = Field(default_factory=list)
+
+
 def _rate(value: Any) -> Decimal:
     amount = _amount(value)
     if amount == 0:
@@ -747,6 +789,20 @@ Rate = Annotated[Decimal, BeforeValidator(_rate)]
 
 class ExchangeRates(RootModel[dict[Currency, dict[Year, Rate]]]):
     pass
+
+
+class YearRate(Model):
+    year: Year
+    rate: Rate
+
+
+class CurrencyRates(Model):
+    currency: Currency
+    years: list[YearRate] = Field(default_factory=list)
+
+
+class ExchangeRatesFile(Model):
+    rates: list[CurrencyRates] = Field(default_factory=list)
 
 
 # --- bulletin issues (content/bulletins/<id>.yaml) ------------------------------------------
