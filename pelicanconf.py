@@ -40,6 +40,7 @@ PLUGINS = [
     "images",
     "seo",
     "search",
+    "desk",
 ]
 
 # Pelican computes article URLs; our bilingual generator writes every page itself, so
@@ -98,3 +99,19 @@ CONTENT_SECURITY_POLICY = (
 CHECK_MODIFIED_METHOD = "mtime"
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
+
+# The editors' desk at /admin/ (plugins/desk, docs/dev/editors-desk.md). Its page needs a
+# looser policy than the site's: Decap CMS validates its configuration with generated code
+# ('unsafe-eval'), sets inline styles, shows photos from blob: URLs, talks to GitHub's API
+# (and the sign-in's token exchange) and, with `make edit`, to decap-server on 127.0.0.1.
+DESK_REPO = "OWNER/REPO"  # the GitHub repository the desk commits to
+DESK_BRANCH = "main"
+DESK_AUTH_URL = ""  # the OAuth token exchange (docs/editors-desk-sign-in.md); empty: none yet
+DESK_LOCAL_PORT = 8081  # decap-server for `make edit`
+DESK_CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' blob: data: https://avatars.githubusercontent.com; font-src 'self' data:; "
+    "connect-src 'self' blob: data: https://api.github.com {local_backend}; "
+    "frame-src 'self' blob:; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; "
+    "form-action 'self'"
+)
