@@ -10,7 +10,7 @@ import pytest
 from pydantic import BaseModel, Field
 
 from content_model import schema
-from content_model.project import DESK_MODELS
+from content_model.project import DATA_FILES, DESK_MODELS
 from desk.config import LEFT_OUT, ConfigBuilder, DeskSettings, desk_config, load_labels
 
 CONFIG = desk_config(DeskSettings(repo="union/portal"))
@@ -56,7 +56,7 @@ def test_every_field_of_the_content_model_is_in_the_desk() -> None:
     missing += missing_fields(schema.Bulletin, collection("bulletins")["fields"], "bulletin")
     missing += missing_fields(schema.Site, data_file("site")["fields"], "site.yaml")
     for name, model in DESK_MODELS.items():
-        key = "exchange-rates" if name == "rates" else name
+        key = DATA_FILES[name].removesuffix(".yaml")
         missing += missing_fields(model, data_file(key)["fields"], f"{key}.yaml")
     assert missing == []
 

@@ -122,24 +122,7 @@ def _kind_of(annotation: Any) -> str:
     for func in funcs:
         if isinstance(func, schema.OneOf):
             return "choice"
-    by_type = {
-        _first_func(schema.LocText): "ltext",
-        _first_func(schema.Count): "int",
-        _first_func(schema.Year): "int",
-        _first_func(schema.Amount): "float",
-        _first_func(schema.Percent): "float",
-        _first_func(schema.Rate): "float",
-        _first_func(schema.Currency): "currency",
-        _first_func(schema.Country): "country",
-        _first_func(schema.Day): "date",
-        _first_func(schema.PubDate): "date",
-        _first_func(schema.Sector): "sector",
-        _first_func(schema.Url): "url",
-        _first_func(schema.PeriodField): "period",
-        _first_func(schema.Key): "key",
-        _first_func(schema.Slug): "key",
-        _first_func(schema.PartnerId): "key",
-    }
+    by_type = {func: kind for kind, aliases in _KINDS.items() for func in _funcs(aliases)}
     for func in funcs:
         if func in by_type:
             return by_type[func]
@@ -156,8 +139,28 @@ def _kind_of(annotation: Any) -> str:
     return "string"
 
 
-def _first_func(annotated: Any) -> Any:
-    return _validators(annotated)[1][0]
+# The content model's value types (schema.py names) by the desk's kind of field. A name
+# the model no longer has is skipped; a type not named here gets a widget from its Python
+# type (bool, int, Decimal, date), else a text box.
+_KINDS = {
+    "ltext": ("LocText",),
+    "int": ("Count", "Year"),
+    "float": ("Amount", "Percent", "Rate"),
+    "bool": ("Flag",),
+    "currency": ("Currency",),
+    "country": ("Country",),
+    "date": ("Day", "PubDate"),
+    "partial_date": ("SourceDate",),
+    "sector": ("Sector",),
+    "url": ("Url",),
+    "period": ("PeriodField",),
+    "key": ("Key", "Slug", "PartnerId", "ProjectId", "NewProjectId"),
+}
+
+
+def _funcs(aliases: tuple[str, ...]) -> list[Any]:
+    found = (getattr(schema, name, None) for name in aliases)
+    return [_validators(a)[1][0] for a in found if a is not None and _validators(a)[1]]
 
 
 def _choices(annotation: Any) -> tuple[str, ...]:
@@ -317,6 +320,12 @@ class ConfigBuilder:
             f.update(widget="string", pattern=[r"^\d{5}$", self.pattern_message("sector")])
         elif kind == "url":
             f.update(widget="string", pattern=[r"^https?://\S+$", self.pattern_message("url")])
+        elif kind == "partial_date":
+            # the precision the source gives: 2022, 2022-09 or 2022-09-20
+            f.update(
+                widget="string",
+                pattern=[r"^\d{4}(-\d{2}(-\d{2})?)?$", self.pattern_message("partial_date")],
+            )
         elif kind == "period":
             f.update(
                 widget="string",
@@ -390,7 +399,7 @@ class ConfigBuilder:
             model = DESK_MODELS.get(name, schema.Site if name == "site" else None)
             if model is None:
                 continue
-            key = name if name != "rates" else "exchange-rates"
+            key = filename.removesuffix(".yaml")  # partners, exchange-rates, aid-projects
             fields = self.fields_of(model)
             if name in DESK_FIELDS:
                 # the entry's key or id first, whatever the model's field order
