@@ -59,14 +59,18 @@ def git(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+MAKE = ["make", "--no-print-directory", "-o", ".venv/.installed", "-o", "system"]
+MAKE += ["-o", "node_modules/.installed"]
+
+
 def make(root: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
     """Run the project's Makefile in a temporary site, with the project's own venv
-    (`-o` keeps make from re-installing it)."""
+    (`-o` keeps make from re-installing it, and the npm packages)."""
     for name in ("Makefile", ".venv", "requirements.lock", "publishconf.py"):
         if not (root / name).exists():
             (root / name).symlink_to(REPO / name)
     return subprocess.run(
-        ["make", "--no-print-directory", "-o", ".venv/.installed", "-o", "system", *args],
+        [*MAKE, *args],
         cwd=root,
         capture_output=True,
         text=True,
