@@ -222,17 +222,17 @@ def test_an_editor_writes_a_story_with_data_and_a_phone_photo_and_edits_a_partne
     page.set_input_files("input[type=file]", photo)
     page.get_by_role("button", name="Lấy những cái đã chọn").click()
     page.fill(field(page, "Mô tả ảnh (cho người khiếm thị)"), "Đại biểu cắt băng khánh thành")
-    pick(page, "Đối tác trong tin", "Good Neighbors")
+    pick(page, "Đối tác trong tin", "Tổ chức GNI")
     pick(page, "Đối tác trong tin", "World Vision")
     page.get_by_role("button", name="Add sự kiện").first.click()
     page.fill(field(page, "Ngày"), "2022-11-18")
     page.fill(field(page, "Tiếng Việt (vi)"), "Bàn giao trường mầm non Thượng Lâm")
     page.fill(field(page, "Tiếng Anh (en)"), "Handover of the Thuong Lam kindergarten")
     pick(page, "Loại sự kiện", "Bàn giao")
-    pick(page, "Đối tác tham gia", "Good Neighbors")
+    pick(page, "Đối tác tham gia", "Tổ chức GNI")
     page.get_by_role("button", name="Add số liệu viện trợ").first.click()
     page.fill(field(page, "Kỳ"), "2022")
-    pick(page, "Của đối tác", "Good Neighbors")
+    pick(page, "Của đối tác", "Tổ chức GNI")
     page.fill(field(page, "Số chương trình, dự án"), "3")
     page.fill(field(page, "Số tiền"), "7531246000")  # 7.531.246.000 đồng
     pick(page, "Đơn vị tiền", "VND")
@@ -289,7 +289,7 @@ def test_an_editor_writes_a_story_with_data_and_a_phone_photo_and_edits_a_partne
     # the data collection: a partner's name, in the partner directory. The page is loaded
     # again (a new query string): Decap kept the story's form state across a hash change
     page.goto(f"{url}/admin/?partners#/collections/data/entries/partners")
-    summary = page.get_by_text("Tổ chức Good Neighbors International (GNI) (gni)").first
+    summary = page.get_by_text("Tổ chức GNI (gni)").first
     summary.locator("xpath=..").locator("button").first.click()  # open the entry
     page.locator("label", has_text="Tiếng Việt (vi)").first.wait_for()
     name_vi = field(page, "Tiếng Việt (vi)")
