@@ -86,6 +86,9 @@ aid:
   - period: "2014-2019"
     partner: gni
     projects: 15
+  - period: "2011-2019"
+    per_year: true
+    reported: {value: 2900000, currency: USD, approx: about}
 """
 YB_STORY = """\
 province: yen-bai
@@ -157,6 +160,7 @@ def test_a_project_page_says_which_reported_totals_already_include_it(built: Sit
     assert "Part of these reported totals" in en.text
     assert "Tuyen Quang, 2014–2019: 84 programmes and projects" in en.text
     assert "Good Neighbors International: 15 programmes and projects" in en.text
+    assert "2011–2019" not in en.text  # a yearly average includes no project
     assert "never added" in en.text
     vi = built.page("du-an/norad-ke-hoach-2024/")
     assert "Chưa có bài viết nào báo cáo tổng số" in vi.text
@@ -165,7 +169,7 @@ def test_a_project_page_says_which_reported_totals_already_include_it(built: Sit
 def test_story_figures_are_never_mixed_with_project_amounts(built: Site) -> None:
     with (built.output / "data/aid.csv").open(encoding="utf-8") as fp:
         rows = list(csv.DictReader(fp))
-    assert [(r["story"], r["projects"]) for r in rows] == [("tq", "84"), ("tq", "15")]
+    assert [(r["story"], r["projects"]) for r in rows] == [("tq", "84"), ("tq", "15"), ("tq", "")]
     aid = built.page("en/aid/")
     assert "USD 15.2 million" in aid.text and "Highland schools" not in aid.text
     # the statistics page says how the two relate, and leads to the projects
@@ -225,9 +229,10 @@ def test_an_approximate_amount_says_so_on_pages_and_in_totals(built: Site) -> No
     assert "over EUR 100,000" in en.text
     vi = built.page("du-an/norad-truong-hoc-vung-cao/")
     assert "trên 100.000 EUR" in vi.text
-    listing = built.page("en/projects/")
-    assert "These totals include amounts the sources give as approximate" in listing.text
-    assert "approximate" not in totals(built.page("en/projects/donor/gni/"))
+    assert "over over" not in en.text
+    # a total that adds an approximate amount says so (the aid core's qualifier)
+    assert "over USD 485,281" in totals(built.page("en/projects/"))
+    assert "over" not in totals(built.page("en/projects/donor/gni/"))
 
 
 def test_a_project_across_the_2025_merger_names_both_provinces_and_counts_under_the_new_one(

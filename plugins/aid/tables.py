@@ -351,6 +351,7 @@ def reports_including(
             for f in figures
             if not f.project
             and f.is_total
+            and not f.per_year  # a yearly average includes nothing
             and f.province in provinces
             and f.partner in (None, project.partner)
             and f.period.start <= project.period.start

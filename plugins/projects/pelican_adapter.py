@@ -194,7 +194,7 @@ def _iati_org(project: Project) -> str | None:
 
 
 # msgids of the theme catalog for an amount the source qualifies (`approx`): the same as the
-# project pages' (templates/projects/_macros.html, `amount`), so both say the same words
+# pages' (templates/aid/_words.html, `qualified`), so both say the same words
 APPROX_WORDS = {
     "over": "over %(amount)s",
     "about": "about %(amount)s",
