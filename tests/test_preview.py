@@ -146,6 +146,16 @@ def test_a_text_edit_plans_and_renders_only_the_pages_that_print_it(
     assert sorted(result.rendered) == own and result.reused > 20
     assert "Câu mới viết." in site.page("tin-tuc/a/").html
     assert home.stat().st_mtime_ns == home_before  # lists show no text: untouched
+    # both versions saved at once (the watcher's batch): the same pages, planned once each
+    keyed.clear()
+    paths = [
+        site.add_story("b.vi.md", story("b", "vi", "Bài b", extra=data, body="Một.")),
+        site.add_story("b.en.md", story("b", "en", "Story b", body="One.")),
+    ]
+    result = p.rebuild("edit", paths)
+    own_b = ["en/news/b/index.html", "tin-tuc/b/index.html"]
+    assert sorted(result.rendered) == own_b and sorted(set(keyed)) == own_b
+    assert "One." in site.page("en/news/b/").html
     # a placeholder holds the version back: a whole build takes it off the site
     path = site.add_story("a.vi.md", story("a", "vi", "Bài a", extra=data, body="TODO: viết"))
     result = p.rebuild("edit", [path])

@@ -271,7 +271,7 @@ class BilingualGenerator(Generator):
         story_keys = fingerprints.StoryKeys(whole, self._story_keys.front)
         self._story_keys = story_keys
         affected = [p for p in self.pages if fingerprints.prints_text_of(p, slug)]
-        LAST_BUILD["planned"] = [p.save_as for p in affected]
+        LAST_BUILD.setdefault("planned", []).extend(p.save_as for p in affected)
         todo = []
         for page in affected:
             key = fingerprints.page_key(page, self._shared_key, story_keys)

@@ -114,37 +114,44 @@ class Preview:
         return result
 
     def quick_update(self, changed: list[Path]) -> BuildResult | None:
-        """After a save of one story's text (its front matter unchanged): that file checked
-        alone, its Markdown rendered, and only the pages that print its text planned and
-        rendered (`BilingualGenerator.update_text`). None when it does not apply: the last
-        build failed, several files changed, or the front matter did not stay the same."""
+        """After a save of stories' text (their front matter unchanged): those files checked
+        alone, their Markdown rendered, and only the pages that print their text planned
+        and rendered (`BilingualGenerator.update_text`). None when it does not apply: the
+        last build failed, another kind of file changed, or a front matter did not stay the
+        same (a whole build follows, which also redoes what a text edit here did)."""
         from bilingual.pelican_adapter import LAST_BUILD
         from content_model.pelican_adapter import current_project, text_edit
 
         generator = LAST_BUILD.get("generator")
         articles = self.root / "content" / "articles"
-        if generator is None or not self.state["ok"] or len(changed) != 1:
+        paths = [Path(os.path.abspath(p)) for p in changed]
+        if generator is None or not self.state["ok"] or not paths:
             return None
-        path = Path(os.path.abspath(changed[0]))
-        if path.suffix != ".md" or articles not in path.parents:
+        if any(p.suffix != ".md" or articles not in p.parents for p in paths):
             return None
         started = time.perf_counter()
+        rendered: list[str] = []
         with output_folder.locked(self.output, wait=True):
-            edit = text_edit(path, generator.settings)
-            if edit is None:
-                return None
-            seconds = time.perf_counter() - started
-            if edit.errors:
-                lines = [e.render(self.lang) for e in sorted(edit.errors)]
-                return BuildResult(False, lines, seconds=seconds)
-            rendered = generator.update_text(edit.file.front.slug, edit.file.lang)
+            edits = []
+            for path in paths:
+                edit = text_edit(path, generator.settings)
+                if edit is None:
+                    return None
+                edits.append(edit)
+            errors = sorted(e for edit in edits for e in edit.errors)
+            if errors:
+                lines = [e.render(self.lang) for e in errors]
+                return BuildResult(False, lines, seconds=time.perf_counter() - started)
+            LAST_BUILD["planned"] = []
+            for edit in edits:
+                rendered += generator.update_text(edit.file.front.slug, edit.file.lang)
         project = current_project()
         return BuildResult(
             True,
-            rendered=rendered,
+            rendered=sorted(set(rendered)),
             notes=note_lines(project.notes, self.lang),
             warnings=self.last_warnings,
-            reused=len(generator.pages) - len(rendered),
+            reused=len(generator.pages) - len(set(rendered)),
             seconds=time.perf_counter() - started,
         )
 
