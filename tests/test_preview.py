@@ -183,3 +183,19 @@ def test_a_text_edit_with_an_error_keeps_the_last_good_site(site: Site) -> None:
     assert "Nội dung bài viết." in site.page("tin-tuc/a/").html
     path = site.add_story("a.vi.md", story("a", "vi", "Bài a", body="Đã sửa."))
     assert p.rebuild("fix", [path]).ok and "Đã sửa." in site.page("tin-tuc/a/").html
+
+
+def test_a_text_edit_of_a_story_in_a_bulletin_rebuilds_its_editions(site: Site) -> None:
+    site.add_story("a.vi.md", story("a", "vi", "Bài a"))
+    site.write(
+        "content/bulletins/so-1-2022.yaml",
+        "number: 1/2022\nperiod:\n  from: 2022-01-01\n  to: 2022-12-31\neditorial: Lời ngỏ.\n",
+    )
+    p = Preview(site.root, site.output, port=0)
+    assert p.rebuild("start").ok
+    pdf = site.output / "ban-tin/so-1-2022/so-1-2022-vi.pdf"
+    before = pdf.read_bytes()
+    path = site.add_story("a.vi.md", story("a", "vi", "Bài a", body="Đoạn văn mới in ra."))
+    result = p.rebuild("edit", [path])
+    assert result.ok and "ban-tin/so-1-2022/index.html" in result.rendered
+    assert pdf.read_bytes() != before  # the print edition has the new text

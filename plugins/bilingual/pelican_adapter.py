@@ -255,14 +255,18 @@ class BilingualGenerator(Generator):
         for write_files in _file_writers:
             write_files(project, self.context, output)
 
-    def update_text(self, slug: str, lang: str) -> list[str]:
+    def update_text(self, slug: str, lang: str) -> list[str] | None:
         """The preview's quick update after an edit of one story version's text only
         (content_model.pelican_adapter.text_edit): only the pages that print the text are
         planned again (their fingerprints), and those whose fingerprint changed are rendered
         in place, with the feed of that language when it carries the story. Pages that do
         not print the text keep their fingerprints: the front matter did not change. Returns
-        the pages rendered."""
+        the pages rendered; None when a bulletin prints the story (its PDF and e-mail
+        editions are made by the whole build)."""
         project: Project = self.context["project"]
+        affected = [p for p in self.pages if fingerprints.prints_text_of(p, slug)]
+        if any(p.kind != "article" for p in affected):
+            return None  # a bulletin prints it: its PDF and e-mail editions are files too
         story = project.stories[slug]
         keys = fingerprints.story_keys(
             {slug: [v.path for v in story.versions.values()]}, _file_hashes
@@ -270,7 +274,6 @@ class BilingualGenerator(Generator):
         whole = {**self._story_keys.whole, slug: keys.whole[slug]}
         story_keys = fingerprints.StoryKeys(whole, self._story_keys.front)
         self._story_keys = story_keys
-        affected = [p for p in self.pages if fingerprints.prints_text_of(p, slug)]
         LAST_BUILD.setdefault("planned", []).extend(p.save_as for p in affected)
         todo = []
         for page in affected:

@@ -144,7 +144,10 @@ class Preview:
                 return BuildResult(False, lines, seconds=time.perf_counter() - started)
             LAST_BUILD["planned"] = []
             for edit in edits:
-                rendered += generator.update_text(edit.file.front.slug, edit.file.lang)
+                pages = generator.update_text(edit.file.front.slug, edit.file.lang)
+                if pages is None:
+                    return None
+                rendered += pages
         project = current_project()
         return BuildResult(
             True,
