@@ -264,7 +264,7 @@ class BilingualGenerator(Generator):
         the pages rendered; None when a bulletin prints the story (its PDF and e-mail
         editions are made by the whole build)."""
         project: Project = self.context["project"]
-        affected = [p for p in self.pages if fingerprints.prints_text_of(p, slug)]
+        affected = self._text_pages(slug)
         if any(p.kind != "article" for p in affected):
             return None  # a bulletin prints it: its PDF and e-mail editions are files too
         story = project.stories[slug]
@@ -285,10 +285,34 @@ class BilingualGenerator(Generator):
             self._render_page(page)
         manifest = LAST_BUILD.setdefault("manifest", {})
         manifest.update({p.save_as: self._keys[id(p)] for p in todo})
-        articles = self.context["published_articles"]
-        if any(a.slug == slug for a in newest(articles, lang, FEED_ITEMS)):
+        if slug in self._feed_slugs(lang):
             self._write_feed(lang, project, Path(self.output_path))
         return [p.save_as for p in todo]
+
+    def _text_pages(self, slug: str) -> list[Page]:
+        """The pages that print the text of `slug`, from an index made once per build (a
+        text edit changes no page's place or list): the quick update does not grow with N."""
+        if not hasattr(self, "_by_text"):
+            everyone = [p for p in self.pages if fingerprints.prints_text_of(p, "\0every")]
+            every_ids = {id(p) for p in everyone}
+            by_text: dict[str, list[Page]] = {}
+            for page in self.pages:
+                if id(page) in every_ids:
+                    continue
+                for s in {e.slug for e in page.items} | set(page.depends_on or ()):
+                    if fingerprints.prints_text_of(page, s):
+                        by_text.setdefault(s, []).append(page)
+            self._by_text, self._every_text = by_text, everyone
+        return self._by_text.get(slug, []) + self._every_text
+
+    def _feed_slugs(self, lang: str) -> set[str]:
+        """The stories of a language's feed (its newest): a text edit changes no date."""
+        if not hasattr(self, "_feeds"):
+            articles = self.context["published_articles"]
+            self._feeds = {
+                code: {a.slug for a in newest(articles, code, FEED_ITEMS)} for code in urls.LANGS
+            }
+        return self._feeds.get(lang, set())
 
     def _plan_reuse(self, project: Project) -> None:
         """Fingerprint every page; those unchanged since the last build can be linked."""

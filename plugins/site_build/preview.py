@@ -68,7 +68,6 @@ class Preview:
         self.state: dict[str, Any] = {"build": 0, "ok": True, "errors": [], "heading": self.heading}
         self.changed = threading.Condition()
         self.stop = threading.Event()
-        self.last_warnings: list[str] = []  # of the last whole build: a text edit changes none
 
     # --- building --------------------------------------------------------------------------
 
@@ -86,7 +85,6 @@ class Preview:
                 wait_for_lock=True,
                 lang=self.lang,
             )
-            self.last_warnings = result.warnings
         if result.ok:
             print_notes(result.notes, self.lang)
             print_warnings(result.warnings, self.lang)
@@ -153,7 +151,7 @@ class Preview:
             True,
             rendered=sorted(set(rendered)),
             notes=note_lines(project.notes, self.lang),
-            warnings=self.last_warnings,
+            warnings=[],  # a text edit changes none: the last whole build printed them
             reused=len(generator.pages) - len(set(rendered)),
             seconds=time.perf_counter() - started,
         )
