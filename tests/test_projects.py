@@ -569,6 +569,20 @@ def test_a_project_running_past_the_last_published_rate_gets_a_provisional_one(
     assert "(provisional rate (2022))" in totals(site.page("en/projects/"))
 
 
+def test_the_desks_form_of_the_file_gets_the_same_checks_at_its_own_lines(site: Site) -> None:
+    """The editors' desk writes the entries under one field, `projects:`."""
+    entries = GOOD.replace("tuyen-quang", "yen-bai").replace("2016-2019", "2026")
+    entries += "  committed: {value: 15.2, currency: USD}\n"
+    site.write(P, "projects:\n" + entries)
+    assert sorted(load_project(site.root)[1].lines()) == [
+        f"{P}:5: projects[0].province: yen-bai merged into lao-cai after 2025-06-30: a project "
+        "that starts in 2026 is in lao-cai: write province: lao-cai",
+        f"{P}:9: projects[0].committed.value: 15.2 USD is less than 100 USD, too small for aid: "
+        "was it written in thousands or millions? Write the amount with all its digits; if the "
+        "amount is right, add confirmed: true to it",
+    ]
+
+
 def test_a_story_naming_an_unknown_project_gets_a_suggestion(site: Site) -> None:
     site.write(P, GOOD)
     site.add_story("a.vi.md", story("a", extra="aid_projects: [gni-nuoc-sach, gni-nuoc-sac]"))

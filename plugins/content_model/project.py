@@ -69,7 +69,8 @@ class SiteData:
     provinces: dict[str, schema.Province] = field(default_factory=dict)
     rates: dict[str, dict[int, Any]] = field(default_factory=dict)
     projects: list[schema.AidProject] = field(default_factory=list)
-    project_positions: dict[str, int] = field(default_factory=dict)  # id -> item in the file
+    # id -> path of its entry in aid-projects.yaml: (i,), or ("projects", i) in the desk's form
+    project_positions: dict[str, tuple[str | int, ...]] = field(default_factory=dict)
     # keys each data file declares, even in entries with errors: references are checked
     # against these, so one broken entry does not turn every reference to it into an error
     declared: dict[str, list[str]] = field(default_factory=dict)
@@ -523,7 +524,7 @@ def _check_project_refs(
                     ),
                 )
     valid = _valid_projects(data, raw)
-    data.project_positions = {project.id: i for i, project in valid}
+    data.project_positions = {project.id: (*prefix, i) for i, project in valid}
     for i, project in valid:
         province = data.provinces.get(project.province)
         until = province.until if province and province.merged_into else None
@@ -787,11 +788,13 @@ def _check_project_amounts(
     r = rel(root, root / "content" / "data" / DATA_FILES["projects"])
     told: set[tuple[str, int]] = set()
     for project in data.projects:
-        i = data.project_positions[project.id]
+        loc = data.project_positions.get(project.id)
+        if loc is None:
+            continue  # an entry whose id the file repeats: reported as a duplicate
         for name in ("committed", "disbursed"):
             money = getattr(project, name)
             if money is not None:
-                where = AmountPlace(r, lines, (i, name), f"projects[{i}].{name}")
+                where = AmountPlace(r, lines, (*loc, name), f"projects[{loc[-1]}].{name}")
                 check_amount(where, money, project.period.last_year, data, report, warnings, told)
 
 
