@@ -70,7 +70,7 @@ CASES = {
     ),
     "not a date": (
         "number: 1/2022\nperiod:\n  from: 2022-01-01\n  to: 31/12/2022\neditorial: x\n",
-        [f"{B}:4: period.to: '31/12/2022' is not a date: write YYYY-MM-DD, e.g. 2019-09-20"],
+        [f"{B}:4: period.to: '31/12/2022' is not a date: write 2022-12-31"],
     ),
     "cover story not in the period": (
         HEAD + "cover_story: bai-c\n",

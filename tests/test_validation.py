@@ -409,8 +409,9 @@ DATA_CASES = {
         "tuyen-quang:\n  name: Tuyên Quang\nyen-bai:\n  name: Yên Bái\n  merged_into: lao-kai\n"
         "  until: 30/06/2025\n",
         [
+            # a Vietnamese day/month/year date: the day it means, in the form to write
             "content/data/provinces.yaml:6: yen-bai.until: '30/06/2025' is not a date: write "
-            "YYYY-MM-DD, e.g. 2019-09-20",
+            "2025-06-30",
         ],
     ),
     "provinces: merged into an unknown province": (
