@@ -87,3 +87,15 @@ def test_another_currency_uses_its_own_latest_rate_and_usds(site: Site) -> None:
         "when it is published"
         for c in ("EUR", "USD")
     ]
+
+
+def test_the_bulletin_marks_the_provisional_rate_too(site: Site) -> None:
+    site.add_story("a.vi.md", story("a", date="2024-03-01", extra=FIGURE))
+    site.write(
+        "content/bulletins/so-1-2024.yaml",
+        "number: 1/2024\nperiod:\n  from: 2024-01-01\n  to: 2024-12-31\neditorial: Lời ngỏ.\n",
+    )
+    assert build(site.root, site.output, lang="en") == 0
+    web = site.page("ban-tin/so-1-2024/").text
+    assert "tỷ giá tạm tính (2022)" in web
+    assert "provisional rate (2022)" in site.page("en/bulletin/so-1-2024/").text
