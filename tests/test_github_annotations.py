@@ -45,7 +45,7 @@ def test_make_check_output_in_a_pull_request(site: Site) -> None:
     commands = [line for line in tool.stdout.splitlines() if line.startswith("::error ")]
     assert len(commands) == 1
     assert commands[0].startswith(
-        "::error file=content/articles/b.vi.md,line=8,title=aid[0].projects::"
+        "::error file=content/articles/b.vi.md,line=9,title=aid[0].projects::"
     )
     assert check.stderr in tool.stdout  # the log keeps the check's own lines
 
