@@ -64,8 +64,8 @@ def test_adding_the_real_rate_replaces_the_provisional_one(
     assert capsys.readouterr().err == ""
     (row,) = _rows(site)
     assert (row["rate_year"], row["rate_provisional"]) == ("2024", "false")
-    assert "provisional" not in site.page("en/aid/").text
-    assert "tạm tính" not in site.page("vien-tro/").text
+    assert "provisional rate (20" not in site.page("en/aid/").text  # no figure marked
+    assert "tỷ giá tạm tính (20" not in site.page("vien-tro/").text
 
 
 def test_a_year_missing_between_two_rates_is_still_an_error(site: Site) -> None:
