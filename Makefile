@@ -15,7 +15,7 @@ RUN := PYTHONPATH=plugins $(PY) -m site_build
 NPM := node_modules/.installed
 
 .PHONY: site check test lint serve clean screenshots lock system browser test-system messages java bench
-.PHONY: admin-config edit
+.PHONY: admin-config edit desk-screenshots
 
 site: $(STAMP) system $(NPM)
 	$(RUN) build
@@ -43,6 +43,10 @@ admin-config: $(STAMP) $(NPM)
 
 edit: $(STAMP) system $(NPM)
 	PYTHONPATH=plugins $(PY) -m desk edit
+
+# Screenshots of the real desk for the short guides (docs/images/desk/, 256 colours).
+desk-screenshots: $(STAMP) browser $(NPM)
+	$(PY) tools/desk_screenshots.py
 
 screenshots: $(STAMP) browser $(NPM)
 	$(RUN) build

@@ -106,7 +106,7 @@ LOAD_CONTENT_CACHE = False
 # (and the sign-in's token exchange) and, with `make edit`, to decap-server on 127.0.0.1.
 DESK_REPO = "OWNER/REPO"  # the GitHub repository the desk commits to
 DESK_BRANCH = "main"
-DESK_AUTH_URL = ""  # the OAuth token exchange (docs/editors-desk-sign-in.md); empty: none yet
+DESK_AUTH_URL = ""  # the OAuth token exchange (docs/desk-sign-in.md); empty: none yet
 DESK_LOCAL_PORT = 8081  # decap-server for `make edit`
 DESK_CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
