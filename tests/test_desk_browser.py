@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 from PIL import Image
-from playwright.sync_api import Browser, Page, Route, sync_playwright
+from playwright.sync_api import Browser, Page, Route, expect, sync_playwright
 
 from conftest import REPO
 from desk.cli import start_decap_server, write_desk
@@ -244,6 +244,16 @@ def test_an_editor_writes_a_story_with_data_and_a_phone_photo_and_edits_a_partne
     page.fill(field(page, "Mô tả ảnh (cho người khiếm thị)", 1), "Delegates cut the ribbon")
     bodies.nth(1).click()
     page.keyboard.type("On 18 November 2022 GNI handed over the Thuong Lam kindergarten.")
+    # the preview looks like the site: its stylesheet, its story markup
+    page.locator("button[title='Toggle i18n']").click()
+    page.locator("button[title='Toggle preview']").click()
+    preview = page.frame_locator("iframe").first
+    expect(preview.locator("h1.story-title")).to_have_text(
+        "Tổ chức GNI bàn giao trường mầm non ở Lâm Bình"
+    )
+    assert preview.locator("link[href$='theme/css/main.css']").count() == 1
+    font = preview.locator("h1.story-title").evaluate("e => getComputedStyle(e).fontFamily")
+    assert "Be Vietnam Pro" in font
     publish(page)
 
     articles = root / "content" / "articles"
