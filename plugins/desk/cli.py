@@ -49,6 +49,8 @@ def start_decap_server(root: Path, port: int) -> subprocess.Popen:
 
 
 def edit(root: Path, site_port: int, backend_port: int) -> int:
+    # a terminated `make edit` stops decap-server too (the `finally` below)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     server = start_decap_server(root, backend_port)
     print(f"Editors' desk: http://127.0.0.1:{site_port}/admin/ (Ctrl-C to stop)")
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
