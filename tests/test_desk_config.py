@@ -179,3 +179,16 @@ def test_amounts_and_rates_stay_plain_numbers() -> None:
     years = _by_name(_by_name(rates["fields"])["years"]["fields"])
     assert years["rate"]["widget"] == "number" and years["rate"]["value_type"] == "float"
     assert years["year"]["value_type"] == "int"
+
+
+def test_the_desk_page_has_its_own_policy_and_the_site_keeps_its_own(tmp_path) -> None:
+    import pelicanconf
+    from desk.admin_files import page_html
+
+    site = dict(d.strip().split(" ", 1) for d in pelicanconf.CONTENT_SECURITY_POLICY.split(";"))
+    desk = pelicanconf.DESK_CONTENT_SECURITY_POLICY.replace("{local_backend}", "http://x")
+    desk_policy = dict(d.strip().split(" ", 1) for d in desk.split(";"))
+    assert "'unsafe-eval'" not in site["script-src"] and "unsafe" not in site["style-src"]
+    assert "'unsafe-eval'" in desk_policy["script-src"]  # Decap validates its configuration
+    assert desk_policy["object-src"] == "'none'" and "http://x" in desk_policy["connect-src"]
+    assert f'content="{desk}"' in page_html("Bàn biên tập", desk)
