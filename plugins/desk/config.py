@@ -241,9 +241,11 @@ class ConfigBuilder:
             f.update(self.relation(name, multiple=False))
         else:
             f.update(self.scalar(model, name, annotation, {}))
-            if f.get("widget") == "object" and not f["required"]:
-                for sub in f["fields"]:  # an optional text in two languages
-                    sub["required"] = False
+            if f.get("widget") == "object":  # a text in two languages
+                for sub in f["fields"]:
+                    sub["required"] = f["required"]
+                    # several paragraphs (labels.yaml): a text box, newlines kept
+                    sub["widget"] = entry.get("lang_widget", sub["widget"])
         if entry.get("widget"):  # e.g. a multi-line text box for a summary
             f["widget"] = entry["widget"]
         if "default" in entry:
