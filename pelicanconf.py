@@ -103,7 +103,8 @@ LOAD_CONTENT_CACHE = False
 # The editors' desk at /admin/ (plugins/desk, docs/dev/editors-desk.md). Its page needs a
 # looser policy than the site's: Decap CMS validates its configuration with generated code
 # ('unsafe-eval'), sets inline styles, shows photos from blob: URLs, talks to GitHub's API
-# (and the sign-in's token exchange) and, with `make edit`, to decap-server on 127.0.0.1.
+# (and the sign-in's token exchange) and, with `make edit`, to decap-server on 127.0.0.1
+# ({local_backend}: filled in from DESK_LOCAL_PORT).
 DESK_REPO = "OWNER/REPO"  # the GitHub repository the desk commits to
 DESK_BRANCH = "main"
 DESK_AUTH_URL = ""  # the OAuth token exchange (docs/desk-sign-in.md); empty: none yet
