@@ -249,6 +249,9 @@ class BilingualGenerator(Generator):
             reused=len(reused),
             generator=self,  # the preview's quick updates continue from it (update_text)
         )
+        if self.settings.get("REUSE_ARTICLES"):  # the preview: its first quick update too
+            self._text_pages("")  # is then as fast as the next ones
+            self._feed_slugs(urls.LANGS[0])
         for lang in urls.LANGS:
             self._write_feed(lang, project, output)
         _write(output / "sitemap.xml", render_sitemap(self.pages, base_url(self.settings)))
