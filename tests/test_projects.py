@@ -260,6 +260,7 @@ def test_partner_pages_list_their_projects_with_the_aid_cores_total(built: Site)
     assert "/en/projects/gni-nuoc-sach-lam-binh/" in en.hrefs()
     assert "/en/projects/gni-yen-bai-2019/" in en.hrefs()
     assert "USD 450,000" in en.text and "1 of 2 projects state it" in en.text
+    assert en.link_by_text("These projects, with filters →") == "/en/projects/donor/gni/"
     vi = built.page("doi-tac/norad/")
     assert "/du-an/norad-truong-hoc-vung-cao/" in vi.hrefs()
 

@@ -181,9 +181,9 @@ def page_context(page: Page, project: Project, context: dict[str, Any]) -> dict[
         "linked_projects_total": total(mine) if page.kind == "partner" else None,
         "linked_project_urls": {r.id: urls.url(lang, "project", id=r.id) for r in mine},
         "projects_url": urls.url(lang, "projects"),
-        "partner_urls": {
-            r.project.partner: urls.url(lang, "partner", id=r.project.partner) for r in mine
-        },
+        "donor_projects_url": (
+            _filter_url("donor", page.params["id"], lang) if page.kind == "partner" else None
+        ),
         **_names(project, lang),
     }
 
