@@ -9,23 +9,20 @@ and `frictionless validate` checks the data of both the CSV and the JSON against
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Sequence
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
-from content_model.values import APPROX
-
 from .figures import Figure
+from .tabular import Field, as_stated, cents, csv_text, table_resource, table_schema
 
 APPROX_HELP = (
     "the source's qualifier of the {} amount: over (trên, hơn), about (khoảng), nearly (gần), "
     "under (dưới); empty: as exact as the source states it"
 )
 # (name, Frictionless type, description)
-FIELDS: list[tuple[str, str, str]] = [
+FIELDS: list[Field] = [
     ("story", "string", "slug of the story stating the figure"),
     ("story_url_vi", "string", "Vietnamese version of the story"),
     ("story_url_en", "string", "English version of the story"),
@@ -80,18 +77,6 @@ FIELDS: list[tuple[str, str, str]] = [
         "rate_year's (provisional)",
     ),
 ]
-CENT = Decimal("0.01")
-
-
-def _round(value: Decimal | None) -> Decimal | None:
-    return None if value is None else value.quantize(CENT, rounding=ROUND_HALF_UP)
-
-
-def _plain(value: Decimal | None) -> Decimal | None:
-    """Amounts as stated: no trailing `.0` for whole numbers."""
-    if value is None:
-        return None
-    return value.quantize(Decimal(1)) if value == value.to_integral() else value
 
 
 def rows(figures: list[Figure], story_urls: dict[str, dict[str, str]]) -> list[dict[str, Any]]:
@@ -114,24 +99,24 @@ def rows(figures: list[Figure], story_urls: dict[str, dict[str, str]]) -> list[d
                 "sector_label_en": f.sector_label.en if f.sector_label else None,
                 "projects": f.projects,
                 "donors": f.donors,
-                "committed": _plain(f.committed.value) if f.committed else None,
+                "committed": as_stated(f.committed.value) if f.committed else None,
                 "committed_currency": f.committed.currency if f.committed else None,
-                "committed_usd": _round(f.committed_usd),
+                "committed_usd": cents(f.committed_usd),
                 "committed_approx": f.committed.approx if f.committed else None,
-                "disbursed": _plain(f.disbursed.value) if f.disbursed else None,
+                "disbursed": as_stated(f.disbursed.value) if f.disbursed else None,
                 "disbursed_currency": f.disbursed.currency if f.disbursed else None,
-                "disbursed_usd": _round(f.disbursed_usd),
+                "disbursed_usd": cents(f.disbursed_usd),
                 "disbursed_approx": f.disbursed.approx if f.disbursed else None,
-                "reported": _plain(f.reported.value) if f.reported else None,
+                "reported": as_stated(f.reported.value) if f.reported else None,
                 "reported_currency": f.reported.currency if f.reported else None,
-                "reported_usd": _round(f.reported_usd),
+                "reported_usd": cents(f.reported_usd),
                 "reported_approx": f.reported.approx if f.reported else None,
                 "per_year": f.per_year,
-                "plan": _plain(f.plan.value) if f.plan else None,
+                "plan": as_stated(f.plan.value) if f.plan else None,
                 "plan_currency": f.plan.currency if f.plan else None,
                 "plan_approx": f.plan.approx if f.plan else None,
-                "plan_rate": f.plan_percent if f.plan_percent is None else _round(f.plan_percent),
-                "disbursement_rate": _round(f.disbursement_rate),
+                "plan_rate": f.plan_percent if f.plan_percent is None else cents(f.plan_percent),
+                "disbursement_rate": cents(f.disbursement_rate),
                 "rate_year": f.rate_year,
                 "rate_provisional": f.provisional_rate is not None,
             }
@@ -139,19 +124,8 @@ def rows(figures: list[Figure], story_urls: dict[str, dict[str, str]]) -> list[d
     return out
 
 
-def _csv_value(value: Any) -> Any:
-    if isinstance(value, bool):
-        return "true" if value else "false"  # Frictionless's booleans
-    return "" if value is None else value
-
-
 def to_csv(table: list[dict[str, Any]]) -> str:
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=[n for n, _, _ in FIELDS], lineterminator="\n")
-    writer.writeheader()
-    for row in table:
-        writer.writerow({k: _csv_value(v) for k, v in row.items()})
-    return buf.getvalue()
+    return csv_text(FIELDS, table)
 
 
 def _json_value(value: Any) -> Any:
@@ -165,35 +139,9 @@ def to_json(table: list[dict[str, Any]]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
-def table_resource(name: str, path: str, schema: dict[str, Any]) -> dict[str, Any]:
-    """A tabular resource of the package: CSV, or JSON as a list of objects (keyed rows)."""
-    fmt = path.rsplit(".", 1)[-1]
-    return {
-        "profile": "tabular-data-resource",
-        "name": name,
-        "path": path,
-        "format": fmt,
-        "mediatype": {"csv": "text/csv", "json": "application/json"}[fmt],
-        "encoding": "utf-8",
-        "schema": schema,
-    }
-
-
-def _field(name: str, kind: str, description: str) -> dict[str, Any]:
-    field: dict[str, Any] = {"name": name, "type": kind, "description": description}
-    if name.endswith("_approx"):
-        field["constraints"] = {"enum": list(APPROX)}
-    if kind == "boolean":  # how to_csv writes them
-        field["trueValues"], field["falseValues"] = ["true"], ["false"]
-    return field
-
-
 def datapackage(title: str, sources: list[str], extra: Sequence[dict[str, Any]] = ()) -> str:
     """`extra`: resources of other files in data/ (aid-projects.csv), after aid's own."""
-    schema = {
-        "fields": [_field(n, t, d) for n, t, d in FIELDS],
-        "missingValues": [""],
-    }
+    schema = table_schema(FIELDS)
     package = {
         "profile": "data-package",
         "name": "aid-figures",

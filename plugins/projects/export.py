@@ -4,19 +4,17 @@ province it counts under after the 2025 merger and its USD equivalents; a resour
 
 from __future__ import annotations
 
-import csv
-import io
-from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from content_model.values import Money
+from aid import tabular
+from aid.tabular import Field, as_stated, cents, csv_text
 
 from .registry import Record
 
 PATH = "aid-projects.csv"  # in data/, beside aid.csv
 
 # (name, Frictionless type, description)
-FIELDS: list[tuple[str, str, str]] = [
+FIELDS: list[Field] = [
     ("id", "string", "project id (content/data/aid-projects.yaml)"),
     ("title_vi", "string", "title in Vietnamese"),
     ("title_en", "string", "title in English"),
@@ -68,18 +66,6 @@ FIELDS: list[tuple[str, str, str]] = [
     ("url_en", "string", "the project's page in English"),
     ("stories", "string", "slugs of the stories naming the project, separated by spaces"),
 ]
-CENT = Decimal("0.01")
-
-
-def _usd(value: Decimal | None) -> Decimal | None:
-    return None if value is None else value.quantize(CENT, rounding=ROUND_HALF_UP)
-
-
-def _plain(money: Money | None) -> Decimal | None:
-    if money is None:
-        return None
-    v = money.value
-    return v.quantize(Decimal(1)) if v == v.to_integral() else v
 
 
 def rows(records: list[Record], page_urls: dict[str, dict[str, str]]) -> list[dict[str, Any]]:
@@ -102,14 +88,14 @@ def rows(records: list[Record], page_urls: dict[str, dict[str, str]]) -> list[di
                 "period_start": p.period.start.isoformat(),
                 "period_end": p.period.end.isoformat(),
                 "status": p.status,
-                "committed": _plain(f.committed),
+                "committed": as_stated(f.committed.value if f.committed else None),
                 "committed_currency": f.committed.currency if f.committed else None,
                 "committed_approx": f.committed.approx if f.committed else None,
-                "committed_usd": _usd(f.committed_usd),
-                "disbursed": _plain(f.disbursed),
+                "committed_usd": cents(f.committed_usd),
+                "disbursed": as_stated(f.disbursed.value if f.disbursed else None),
                 "disbursed_currency": f.disbursed.currency if f.disbursed else None,
                 "disbursed_approx": f.disbursed.approx if f.disbursed else None,
-                "disbursed_usd": _usd(f.disbursed_usd),
+                "disbursed_usd": cents(f.disbursed_usd),
                 "rate_year": f.rate_year if amounts else None,
                 "rate_provisional": (f.provisional_rate is not None) if amounts else None,
                 "location_vi": p.location.vi if p.location else None,
@@ -122,25 +108,10 @@ def rows(records: list[Record], page_urls: dict[str, dict[str, str]]) -> list[di
     return out
 
 
-def _csv_value(value: Any) -> Any:
-    if isinstance(value, bool):
-        return "true" if value else "false"  # Frictionless's booleans
-    return "" if value is None else value
-
-
 def to_csv(table: list[dict[str, Any]]) -> str:
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=[n for n, _, _ in FIELDS], lineterminator="\n")
-    writer.writeheader()
-    for row in table:
-        writer.writerow({k: _csv_value(v) for k, v in row.items()})
-    return buf.getvalue()
+    return csv_text(FIELDS, table)
 
 
 def table_schema() -> dict[str, Any]:
     """The Frictionless Table Schema of the CSV, for datapackage.json."""
-    return {
-        "fields": [{"name": n, "type": t, "description": d} for n, t, d in FIELDS],
-        "missingValues": [""],
-        "primaryKey": ["id"],
-    }
+    return tabular.table_schema(FIELDS, primary_key=["id"])

@@ -13,6 +13,7 @@ from typing import Any
 
 from aid.money import money_full
 from aid.pelican_adapter import add_data_resource
+from aid.tabular import table_resource
 from bilingual import urls
 from bilingual.catalogs import load_translations
 from bilingual.pelican_adapter import add_files, add_page_context, add_pages, base_url, build_day
@@ -245,15 +246,7 @@ def write_data(project: Project, context: dict[str, Any], output: Path) -> None:
 
 def data_resource(project: Project) -> dict[str, Any]:
     """aid-projects.csv as a resource of datapackage.json."""
-    return {
-        "profile": "tabular-data-resource",
-        "name": "aid-projects-csv",
-        "path": export.PATH,
-        "format": "csv",
-        "mediatype": "text/csv",
-        "encoding": "utf-8",
-        "schema": export.table_schema(),
-    }
+    return table_resource("aid-projects-csv", export.PATH, export.table_schema())
 
 
 def register() -> None:
