@@ -21,6 +21,21 @@ APPROX_HELP = (
     "the source's qualifier of the {} amount: over (trên, hơn), about (khoảng), nearly (gần), "
     "under (dưới); empty: as exact as the source states it"
 )
+# the exchange rates behind a row's USD equivalents (aid figures and aid projects alike)
+RATE_FIELDS: list[Field] = [
+    (
+        "rate_year",
+        "integer",
+        "year of the exchange rates used: the period's last year, or the latest year with "
+        "a rate when that one is not published yet",
+    ),
+    (
+        "rate_provisional",
+        "boolean",
+        "true: the period's last year has no yearly rate yet, the USD equivalents use "
+        "rate_year's (provisional)",
+    ),
+]
 # (name, Frictionless type, description)
 FIELDS: list[Field] = [
     ("story", "string", "slug of the story stating the figure"),
@@ -64,18 +79,7 @@ FIELDS: list[Field] = [
     ("plan_approx", "string", APPROX_HELP.format("plan")),
     ("plan_rate", "number", "disbursed as a percent of plan"),
     ("disbursement_rate", "number", "disbursed as a percent of committed (never of reported)"),
-    (
-        "rate_year",
-        "integer",
-        "year of the exchange rates used: the period's last year, or the latest year with "
-        "a rate when that one is not published yet",
-    ),
-    (
-        "rate_provisional",
-        "boolean",
-        "true: the period's last year has no yearly rate yet, the USD equivalents use "
-        "rate_year's (provisional)",
-    ),
+    *RATE_FIELDS,
 ]
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from aid import tabular
+from aid.export import RATE_FIELDS
 from aid.tabular import Field, as_stated, cents, csv_text
 
 from .registry import Record
@@ -48,18 +49,7 @@ FIELDS: list[Field] = [
         "over, about, nearly or under, as the source says; empty: exact",
     ),
     ("disbursed_usd", "number", "disbursed amount in USD at the period's last-year rate"),
-    (
-        "rate_year",
-        "integer",
-        "year of the exchange rates used: the period's last year, or the latest year with "
-        "a rate when that one is not published yet",
-    ),
-    (
-        "rate_provisional",
-        "boolean",
-        "true: the period's last year has no yearly rate yet, the USD equivalents use "
-        "rate_year's (provisional)",
-    ),
+    *RATE_FIELDS,
     ("location_vi", "string", "place in Vietnamese"),
     ("location_en", "string", "place in English"),
     ("url_vi", "string", "the project's page in Vietnamese"),
