@@ -474,3 +474,14 @@ def test_cli_unknown_issue(built: Site, tmp_path: Path, capsys: pytest.CaptureFi
         "unknown issue 'so-1-202' (did you mean so-1-2022?); an issue is a file "
         "content/bulletins/<id>.yaml: so-1-2022"
     )
+
+
+def test_cli_says_what_it_built_in_the_editors_language(
+    built: Site, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MESSAGES", "vi")
+    out = tmp_path / "out"
+    assert bulletin_main([ISSUE, "--root", str(built.root), "--output", str(out), "--no-pdfa"]) == 0
+    last = capsys.readouterr().out.splitlines()[-1]
+    assert last.startswith(f"Đã dựng số {ISSUE} (vi ")
+    assert " trang, en " in last and " giây vào " in last

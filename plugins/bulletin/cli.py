@@ -57,9 +57,19 @@ def main(argv: list[str] | None = None) -> int:
     )
     built = build_issue(project, project.bulletins[args.id], output, options)
     for warning in built.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        print(render(msg("warning: %(warning)s", warning=warning), lang), file=sys.stderr)
     for path in built.files:
         print(path.relative_to(output).as_posix() if path.is_relative_to(output) else path)
-    pages = ", ".join(f"{lang} {n} pages" for lang, n in built.pages.items())
-    print(f"Built issue {args.id} ({pages}) in {built.seconds:.1f} s into {output}")
+    pages = ", ".join(
+        render(msg("%(edition)s %(n)s pages", edition=edition, n=n), lang)
+        for edition, n in built.pages.items()
+    )
+    done = msg(
+        "Built issue %(id)s (%(pages)s) in %(seconds)s s into %(output)s",
+        id=args.id,
+        pages=pages,
+        seconds=f"{built.seconds:.1f}",
+        output=str(output),
+    )
+    print(render(done, lang))
     return 0

@@ -88,10 +88,15 @@ class Preview:
         if result.ok:
             print_notes(result.notes, self.lang)
             print_warnings(result.warnings, self.lang)
-            print(
-                f"[{reason}] rebuilt in {result.seconds:.2f} s: "
-                f"{len(result.rendered)} pages rendered, {result.reused} unchanged"
+            rebuilt = msg(
+                "[%(reason)s] rebuilt in %(seconds)s s: %(rendered)s pages rendered, "
+                "%(reused)s unchanged",
+                reason=reason,
+                seconds=f"{result.seconds:.2f}",
+                rendered=len(result.rendered),
+                reused=result.reused,
             )
+            print(render(rebuilt, self.lang))
         else:
             serving = msg_plural(
                 "%(n)s content error (serving the last good site):",
