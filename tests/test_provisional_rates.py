@@ -99,3 +99,11 @@ def test_the_bulletin_marks_the_provisional_rate_too(site: Site) -> None:
     web = site.page("ban-tin/so-1-2024/").text
     assert "tỷ giá tạm tính (2022)" in web
     assert "provisional rate (2022)" in site.page("en/bulletin/so-1-2024/").text
+    # the e-mail edition's yearly totals too, in its HTML and its plain-text part
+    for lang, folder, mark in (
+        ("vi", "ban-tin", "tỷ giá tạm tính (2022)"),
+        ("en", "en/bulletin", "provisional rate (2022)"),
+    ):
+        for part in ("html", "txt"):
+            email = site.output / folder / "so-1-2024" / f"email-{lang}.{part}"
+            assert mark in email.read_text(encoding="utf-8"), email
