@@ -1,24 +1,21 @@
 """Stories parsed and validated, kept by a hash of their bytes.
 
 In memory for a long-running process (the preview), and between processes in
-`.cache/stories.pickle`, so that `make site` and `make check` parse and validate again only
-the stories that changed since the last run. Keyed by content, never by mtime (a fresh
-checkout resets mtimes), and by this package's code and the versions of the libraries that
-parse and validate: a change of either parses every story again. Only stories without errors
-are kept; references to data files are checked again on every run (data files change).
+the cache store `stories` (`.cache/stories.pickle`, shared/cache.py), so that `make site` and
+`make check` parse and validate again only the stories that changed since the last run. Keyed
+by content, never by mtime (a fresh checkout resets mtimes), and by this package's code and
+the project's pinned packages (requirements.lock): a change of either parses every story
+again. Only stories without errors are kept; references to data files are checked again on
+every run (data files change).
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import os
-import pickle
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-from site_build.versions import package_versions
+from shared.cache import FOLDER, Store, dependencies_key, key_of, source_key
 
 from .schema import FrontMatter
 from .yaml_loader import LineMap
@@ -26,19 +23,14 @@ from .yaml_loader import LineMap
 # body, front matter as parsed, line of each value, validated front matter, body's first line
 Parsed = tuple[str, dict[str, Any], LineMap, FrontMatter, int]
 
-CACHE_FILE = Path(".cache") / "stories.pickle"
-# what parses and validates: Babel's data too (the currencies an aid figure may use)
-LIBRARIES = ("pydantic", "pydantic-core", "PyYAML", "babel")
 
-
-@cache
 def code_version() -> str:
-    """This package's source and the parsing libraries' versions."""
-    digest = hashlib.sha256()
-    for source in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(source.name.encode() + b"\0" + source.read_bytes())
-    digest.update(package_versions(*LIBRARIES).encode())
-    return digest.hexdigest()
+    """This package's source (what parses and validates, with the packages of the lock)."""
+    return source_key(Path(__file__).parent)
+
+
+def store(root: Path) -> Store:
+    return Store(root / FOLDER, "stories", key_of(dependencies_key(root), code_version()))
 
 
 class ParsedStories:
@@ -62,12 +54,10 @@ class ParsedStories:
         if root in self._loaded:
             return
         self._loaded.add(root)
-        # any failure (a damaged file, classes since renamed) only costs parsing everything
-        with contextlib.suppress(Exception):
-            version, kept = pickle.loads((root / CACHE_FILE).read_bytes())
-            if version == code_version() and isinstance(kept, dict):
-                for rel, entry in kept.items():
-                    self.entries.setdefault(root / rel, entry)
+        # a damaged file (logged) or one of other code or packages costs parsing everything
+        kept = store(root).load(expect=dict) or {}
+        for rel, entry in kept.items():
+            self.entries.setdefault(root / rel, entry)
 
     def save(self, root: Path, paths: list[Path]) -> None:
         """Keep the entries of `paths` (this run's stories) if any changed (called by the
@@ -80,12 +70,7 @@ class ParsedStories:
             for path in paths
             if path in self.entries
         }
-        with contextlib.suppress(OSError):
-            target = root / CACHE_FILE
-            target.parent.mkdir(parents=True, exist_ok=True)
-            tmp = target.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_bytes(pickle.dumps((code_version(), kept), pickle.HIGHEST_PROTOCOL))
-            os.replace(tmp, target)
+        store(root).save(kept)
 
 
 def _digest(raw: bytes) -> bytes:

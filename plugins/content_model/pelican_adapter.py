@@ -3,10 +3,8 @@ from the checked project, attach the shared story data to every language version
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
-import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,6 +13,7 @@ from pelican import signals
 from pelican.readers import BaseReader
 from pelican.utils import SafeDatetime
 
+from shared.cache import Store, dependencies_key, key_of, source_key
 from site_build import progress
 from site_build.parallel import parallel_map
 
@@ -23,7 +22,6 @@ from .html_notes import html_notes
 from .markdown_html import MarkdownRenderer
 from .project import Project, StoryFile, load_project, load_story
 from .readiness import placeholder_line
-from .safe_html import POLICY_VERSION, renderer_versions
 
 # The project checked at the start of the current build (module state, never in settings:
 # Pelican pickles settings with its content cache).
@@ -132,9 +130,8 @@ def render_stories(
     """Body and summary HTML of every story file: from the cache when the Markdown is the
     same (keyed by its hash, so a fresh checkout's mtimes do not matter), the rest rendered
     on all cores for a large site."""
-    cache = MarkdownCache(cache_folder(settings))
-    # the HTML also depends on the versions of Markdown and nh3: an upgrade renders again
-    config = f"{settings.get('MARKDOWN')!r} safe_html {POLICY_VERSION} {renderer_versions()}"
+    cache = MarkdownCache(cache_folder(settings), project.root)
+    config = repr(settings.get("MARKDOWN"))
     keys = {f.path: cache.key(f.body, f.front.summary, config) for f in project.files}
     missing = [f for f in project.files if keys[f.path] not in cache.entries]
     renderer = StoryRenderer(settings)
@@ -147,25 +144,21 @@ def render_stories(
 
 
 class MarkdownCache:
-    """Rendered Markdown by content hash, in one pickle under the project's .cache/."""
+    """Rendered Markdown by content hash: the cache store `markdown` (.cache/markdown.pickle),
+    keyed by this package's code (the renderer and the HTML allowlist, safe_html.py) and the
+    project's pinned packages (Markdown, nh3 and the rest of requirements.lock)."""
 
-    def __init__(self, folder: Path):
-        self.path = folder / "markdown.pickle"
-        self.entries: dict[str, tuple[str, str | None]] = {}
-        with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, ValueError):
-            self.entries = pickle.loads(self.path.read_bytes())
+    def __init__(self, folder: Path, root: Path):
+        code = source_key(Path(__file__).parent)
+        self.store = Store(folder, "markdown", key_of(dependencies_key(root), code))
+        self.entries: dict[str, tuple[str, str | None]] = self.store.load(expect=dict) or {}
 
     @staticmethod
     def key(body: str, summary: str | None, config: str) -> str:
         return hashlib.sha256(f"{config}\0{summary}\0{body}".encode()).hexdigest()
 
     def save(self, keep: set[str]) -> None:
-        kept = {k: v for k, v in self.entries.items() if k in keep}
-        with contextlib.suppress(OSError):
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.path.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_bytes(pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
-            os.replace(tmp, self.path)
+        self.store.save({k: v for k, v in self.entries.items() if k in keep})
 
 
 class StoryReader(BaseReader):

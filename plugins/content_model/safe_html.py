@@ -13,11 +13,6 @@ import re
 
 import nh3
 
-from site_build.versions import package_versions
-
-# Bump when the policy changes: rendered Markdown is cached under a key that includes it.
-POLICY_VERSION = "1"
-
 TAGS = (set(nh3.ALLOWED_TAGS) - {"map", "area", "center", "strike", "tt", "acronym"}) | {
     "picture",
     "source",
@@ -50,11 +45,6 @@ _cleaner = nh3.Cleaner(
 # nh3 serialises attributes double-quoted with `"` escaped, so a quoted value never holds `"`.
 _LINK = re.compile(r'<a\b((?:[^>"]|"[^"]*")*)>')
 _EXTERNAL = re.compile(r'\s(?:href="(?:https?:)?//|target="_blank")', re.I)
-
-
-def renderer_versions() -> str:
-    """Of the libraries that make story HTML (part of the Markdown cache's key)."""
-    return package_versions("markdown", "nh3")
 
 
 def clean(html: str) -> str:

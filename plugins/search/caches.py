@@ -1,58 +1,45 @@
-"""What the search index keeps between builds, in the project's .cache/search/.
+"""What the search index keeps between builds: the cache store `search` (.cache/search/,
+shared/cache.py), keyed by the project's pinned packages (Pagefind's among them) and this
+package's code.
 
 - each language's bundle, with the key of the documents it was made from: a language whose
   stories did not change is not indexed again;
 - each story page's search document, with the page's fingerprint: a page linked unchanged
   from the last build is not read back from disk.
 
-A missing or damaged file only costs the work it would have saved.
+A missing, outdated or damaged file (logged) only costs the work it would have saved.
 """
 
 from __future__ import annotations
 
-import os
-import pickle
-import threading
-from contextlib import suppress
 from pathlib import Path
-from typing import Any
+
+from shared.cache import FOLDER, Store, dependencies_key, key_of, source_key
 
 # (path in the site, which Pagefind turns into the URL as with --site; what it reads)
 Document = tuple[str, str]
 
 
-class PickleStore:
-    def __init__(self, folder: Path):
-        self.folder = folder
-
-    def load(self, name: str) -> Any:
-        with suppress(Exception):  # damaged, or of another version: as if there were none
-            return pickle.loads((self.folder / f"{name}.pickle").read_bytes())
-        return None
-
-    def save(self, name: str, value: Any) -> None:
-        with suppress(OSError):
-            self.folder.mkdir(parents=True, exist_ok=True)
-            target = self.folder / f"{name}.pickle"
-            tmp = target.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
-            tmp.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-            os.replace(tmp, target)
+def search_store(root: Path, folder: Path | None = None) -> Store:
+    """The store of the project at `root`, in its cache folder (default: root/.cache)."""
+    key = key_of(dependencies_key(root), source_key(Path(__file__).parent))
+    return Store(folder or root / FOLDER, "search", key)
 
 
 class BundleCache:
     """Each language's bundle from the last build, by the key of its documents."""
 
-    def __init__(self, folder: Path):
-        self.store = PickleStore(folder)
+    def __init__(self, store: Store):
+        self.store = store
 
     def get(self, name: str, key: str) -> dict[str, bytes] | None:
-        stored = self.store.load(f"bundle-{name or 'all'}")
-        if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == key:
+        stored = self.store.load(f"bundle-{name or 'all'}", expect=tuple)
+        if stored is not None and len(stored) == 2 and stored[0] == key:
             return stored[1]  # type: ignore[no-any-return]
         return None
 
     def put(self, name: str, key: str, files: dict[str, bytes]) -> None:
-        self.store.save(f"bundle-{name or 'all'}", (key, files))
+        self.store.save((key, files), f"bundle-{name or 'all'}")
 
 
 class DocumentCache:
@@ -61,10 +48,9 @@ class DocumentCache:
 
     NAME = "documents"
 
-    def __init__(self, folder: Path):
-        self.store = PickleStore(folder)
-        stored = self.store.load(self.NAME)
-        self.known: dict[str, tuple[str, str]] = stored if isinstance(stored, dict) else {}
+    def __init__(self, store: Store):
+        self.store = store
+        self.known: dict[str, tuple[str, str]] = store.load(self.NAME, expect=dict) or {}
 
     def get(self, path: str, fingerprint: str | None) -> str | None:
         entry = self.known.get(path)
@@ -72,4 +58,4 @@ class DocumentCache:
 
     def save(self, documents: dict[str, tuple[str, str]]) -> None:
         if documents != self.known:
-            self.store.save(self.NAME, documents)
+            self.store.save(documents, self.NAME)

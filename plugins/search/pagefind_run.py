@@ -41,8 +41,6 @@ from typing import Any
 
 import pagefind_bin
 
-from site_build.versions import package_versions
-
 from .caches import BundleCache, Document
 
 BUNDLE_DIR = "pagefind"
@@ -232,8 +230,9 @@ def index_bundle(
 
 
 def documents_key(docs: list[Document]) -> str:
-    """What a language's bundle is made of: its documents, in order, and Pagefind's version."""
-    digest = hashlib.sha256(package_versions("pagefind_bin").encode())
+    """What a language's bundle is made of: its documents, in order (Pagefind's version is
+    in the cache store's key: the project's requirements.lock)."""
+    digest = hashlib.sha256()
     for file_path, contents in docs:
         for part in (file_path, contents):
             data = part.encode("utf-8")

@@ -17,10 +17,10 @@ from bilingual.pelican_adapter import (
     after_pages,
 )
 from bilingual.plan import Page, one_per_language
-from content_model.pelican_adapter import cache_folder
+from content_model.pelican_adapter import cache_folder, project_root
 from content_model.project import Project
 
-from .caches import BundleCache, Document, DocumentCache
+from .caches import BundleCache, Document, DocumentCache, search_store
 from .fold import extra_index_words
 from .pagefind_run import (
     BUNDLE_DIR,
@@ -68,7 +68,7 @@ def start_index(output: Path, settings: dict[str, Any], written: WrittenPages) -
     (`make serve`) sets SEARCH_INDEX to False: `make site` builds the index."""
     if not settings.get("SEARCH_INDEX", True):
         return
-    caches = cache_folder(settings) / "search"
+    caches = search_store(project_root(settings), cache_folder(settings))
     known = DocumentCache(caches)
     groups: dict[str, list[Document]] = {}
     kept: dict[str, tuple[str, str]] = {}

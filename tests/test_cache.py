@@ -1,0 +1,109 @@
+"""The cache module (plugins/shared/cache.py) and the one atomic write (shared/atomic.py)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+
+from shared.atomic import replacing, write_atomic
+from shared.cache import STORES, Store, dependencies_key
+
+
+def test_a_store_gives_back_what_was_saved_under_its_key(tmp_path: Path) -> None:
+    store = Store(tmp_path, "stories", "k1")
+    assert store.load() is None  # nothing yet
+    store.save({"a": (1, "b")})
+    assert store.path() == tmp_path / "stories.pickle"
+    assert Store(tmp_path, "stories", "k1").load(expect=dict) == {"a": (1, "b")}
+    items = Store(tmp_path, "search", "k1")
+    items.save([1, 2], "documents")
+    assert items.path("documents") == tmp_path / "search/documents.pickle"
+    assert items.load("documents") == [1, 2]
+
+
+def test_another_key_is_outdated_and_rebuilt_without_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    Store(tmp_path, "markdown", "made with one lock").save({"x": 1})
+    with caplog.at_level(logging.DEBUG, logger="shared.cache"):
+        assert Store(tmp_path, "markdown", "made with another lock").load() is None
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
+
+
+@pytest.mark.parametrize(
+    ("damage", "reason"),
+    [
+        (lambda data: data[: len(data) // 2], "UnpicklingError"),  # cut short
+        (lambda data: b"", "not a cache file"),
+        (lambda data: b"<html>not ours</html>\n", "not a cache file"),
+        (lambda data: data.replace(b"\n", b"\n\x00", 1), "UnpicklingError"),
+    ],
+)
+def test_a_damaged_store_is_logged_and_rebuilt(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, damage, reason: str
+) -> None:
+    store = Store(tmp_path, "stories", "k")
+    store.save({"story": "parsed"})
+    store.path().write_bytes(damage(store.path().read_bytes()))
+    with caplog.at_level(logging.WARNING, logger="shared.cache"):
+        assert store.load(expect=dict) is None
+    [record] = caplog.records
+    text = record.getMessage()
+    assert "stories" in text and str(store.path()) in text and reason in text
+    store.save({"story": "parsed again"})  # the next save replaces the damaged file
+    assert store.load(expect=dict) == {"story": "parsed again"}
+
+
+def test_a_store_of_the_wrong_shape_is_damaged(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    store = Store(tmp_path, "search", "k")
+    store.save("a string", "documents")
+    with caplog.at_level(logging.WARNING, logger="shared.cache"):
+        assert store.load("documents", expect=dict) is None
+    assert "holds a str" in caplog.records[0].getMessage()
+
+
+def test_every_store_is_named_in_one_table(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="STORES"):
+        Store(tmp_path, "my-own-cache", "k")
+    assert {"stories", "markdown", "search", "images", "build"} <= set(STORES)
+
+
+def test_the_dependencies_key_is_the_project_lock(tmp_path: Path) -> None:
+    (tmp_path / "requirements.lock").write_text("pelican==4.12.0\nicalendar==6.1.0\n")
+    before = dependencies_key(tmp_path)
+    assert dependencies_key(tmp_path) == before
+    (tmp_path / "requirements.lock").write_text("pelican==4.12.0\nicalendar==6.1.1\n")
+    assert dependencies_key(tmp_path) != before
+    # a project without its own lock (a test site linking this checkout's plugins)
+    assert dependencies_key(tmp_path / "elsewhere") == dependencies_key()
+
+
+def test_files_folder_per_key_and_outdated_ones_removed(tmp_path: Path) -> None:
+    old = Store(tmp_path, "images", "a" * 64)
+    (old.files_folder() / "ab").mkdir(parents=True)
+    (old.files_folder() / "ab/800.jpg").write_bytes(b"old")
+    (tmp_path / "images/0f").mkdir()  # the layout before stores
+    new = Store(tmp_path, "images", "b" * 64)
+    assert new.files_folder() != old.files_folder()
+    new.files_folder().mkdir(parents=True)
+    new.remove_outdated()
+    assert [p.name for p in (tmp_path / "images").iterdir()] == [new.files_folder().name]
+
+
+def test_atomic_write_replaces_whole_or_not_at_all(tmp_path: Path) -> None:
+    target = tmp_path / "a" / "page.html"
+    write_atomic(target, "xin chào")
+    assert target.read_text(encoding="utf-8") == "xin chào"
+    linked = tmp_path / "linked.html"
+    linked.hardlink_to(target)  # the last build's file, linked into the new output
+    write_atomic(target, b"new", durable=True)
+    assert target.read_bytes() == b"new" and linked.read_text(encoding="utf-8") == "xin chào"
+    with pytest.raises(RuntimeError), replacing(target) as tmp:
+        tmp.write_bytes(b"half")
+        raise RuntimeError("killed while writing")
+    assert target.read_bytes() == b"new"
+    assert sorted(p.name for p in target.parent.iterdir()) == ["page.html"]  # no leftover
