@@ -8,6 +8,7 @@ _here = Path(__file__).resolve().parent
 if str(_here / "plugins") not in sys.path:
     sys.path.insert(0, str(_here / "plugins"))
 
+from bilingual.templating import pelican_options as jinja_options  # noqa: E402
 from bilingual.urls import PATTERNS  # noqa: E402
 from content_model.markdown_html import EXTENSION_CONFIGS  # noqa: E402
 
@@ -76,12 +77,7 @@ MARKDOWN = {
     "extension_configs": EXTENSION_CONFIGS,  # the bulletin renders stories with the same
     "output_format": "html5",
 }
-JINJA_ENVIRONMENT = {
-    "extensions": ["jinja2.ext.i18n"],
-    "trim_blocks": True,
-    "lstrip_blocks": True,
-    "autoescape": True,
-}
+JINJA_ENVIRONMENT = jinja_options()  # the theme's (bilingual.templating), site and bulletin
 
 # Every page's Content-Security-Policy (a <meta>, so it holds on any static host): scripts,
 # styles, fonts and images only from the site itself, no inline script or style, no plugins,

@@ -192,3 +192,21 @@ def test_plain_text_is_wrapped_by_paragraph() -> None:
     first, second = out.split("\n\n")
     assert all(len(line) <= 72 and line.startswith("  ") for line in first.splitlines())
     assert second == "  https://example.org/" + "a" * 80  # a URL is never cut
+
+
+def test_the_bulletin_renders_with_the_sites_jinja_options_and_filters() -> None:
+    """One environment for site and bulletin (bilingual.templating): a partial both include
+    (aid/_words.html) sees the same options and the same filters."""
+    import pelicanconf
+    from aid import money
+    from bilingual import templating
+    from bulletin.rendering import environment
+
+    env = environment(Path(__file__).parent.parent / "theme" / "templates")
+    assert templating.pelican_options() == pelicanconf.JINJA_ENVIRONMENT
+    for option, value in templating.OPTIONS.items():
+        if option != "extensions":
+            assert getattr(env, option) == value
+    assert "jinja2.ext.InternationalizationExtension" in env.extensions
+    for name, function in {**templating.FILTERS, **money.FILTERS}.items():
+        assert env.filters[name] is function

@@ -63,3 +63,12 @@ def period_label(period: Period, lang: str) -> str:
     if start.year == end.year:
         return f"{format_date(start, 'MMM', locale=loc)}–{format_date(end, 'MMM y', locale=loc)}"
     return f"{format_date(start, 'MMM y', locale=loc)}–{format_date(end, 'MMM y', locale=loc)}"
+
+
+# The aid filters of the theme's templates (bilingual.templating), site and bulletin alike.
+FILTERS = {
+    "money_full": money_full,
+    "money_short": money_short,
+    "aid_percent": percent,
+    "period_label": period_label,
+}

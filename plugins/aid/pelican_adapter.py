@@ -9,17 +9,16 @@ from typing import Any
 
 from pelican import signals
 
-from bilingual import urls
+from bilingual import templating, urls
 from bilingual.pelican_adapter import add_files, add_page_context, add_pages, base_url
 from bilingual.plan import Page, one_per_language
 from bilingual.sitemap import absolute
 from bilingual.story_links import story_links
 from content_model.project import Project, localized
 
-from . import export
+from . import export, money
 from .chart import Labels, render_chart, render_narrow_chart, year_bars
 from .figures import Figure, collect_figures, collect_mismatches
-from .money import money_full, money_short, percent, period_label
 from .tables import Tables, build_tables
 
 CONTEXT_KEY = "aid_tables"
@@ -139,15 +138,9 @@ def write_data(project: Project, context: dict[str, Any], output: Path) -> None:
 
 
 def add_aid_filters(generator: Any) -> None:
-    generator.env.filters.update(
-        {
-            "money_full": money_full,
-            "money_short": money_short,
-            "aid_percent": percent,
-            "period_label": period_label,
-        }
+    templating.configure(
+        generator.env, money.FILTERS, {"aid_chart": chart_svg, "sector_name": sector_name}
     )
-    generator.env.globals.update({"aid_chart": chart_svg, "sector_name": sector_name})
 
 
 def register() -> None:

@@ -12,7 +12,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from jinja2.bccache import Bucket, BytecodeCache
 from pelican import signals
 from pelican.generators import Generator
 
@@ -21,7 +20,7 @@ from content_model.schema import SITE_TZ
 from site_build import progress
 from site_build.parallel import parallel_map
 
-from . import catalogs, fingerprints, formatting, urls
+from . import catalogs, fingerprints, templating, urls
 from .feeds import EPOCH, FeedItem, render_atom
 from .plan import (
     NO_TRANSLATION_ANCHOR,
@@ -109,36 +108,10 @@ def base_url(settings: dict[str, Any]) -> str:
     return settings.get("SITEURL") or settings.get("PREVIEW_URL", "http://localhost:8000")
 
 
-THEME_FILTERS = {
-    "format_day": formatting.format_day,
-    "format_number": formatting.format_number,
-    "localized": localized,
-}
-
-
-class MemoryBytecodeCache(BytecodeCache):
-    """Compiled templates kept for the life of the process: Pelican makes new environments
-    on every build, and the preview builds many times (keyed by the template's source)."""
-
-    def __init__(self) -> None:
-        self.store: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        if bucket.key in self.store:
-            bucket.bytecode_from_string(self.store[bucket.key])
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        self.store[bucket.key] = bucket.bytecode_to_string()
-
-
-COMPILED_TEMPLATES = MemoryBytecodeCache()
-
-
 def add_theme_filters(generator: Generator) -> None:
-    """Every generator compiles theme templates, so every environment gets our filters (and
-    the compiled-template cache)."""
-    generator.env.filters.update(THEME_FILTERS)
-    generator.env.bytecode_cache = COMPILED_TEMPLATES
+    """Every generator compiles theme templates, so every environment gets the theme's filters
+    (and the compiled-template store)."""
+    templating.configure(generator.env)
 
 
 class BilingualGenerator(Generator):

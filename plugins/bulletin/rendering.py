@@ -1,5 +1,5 @@
 """The Jinja environment of the print and e-mail editions: the theme's bulletin templates, the
-theme's gettext catalogs and the same filters as the site's templates."""
+theme's gettext catalogs and the same filters as the site's templates (bilingual.templating)."""
 
 from __future__ import annotations
 
@@ -11,11 +11,10 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, PrefixLoader
 from markupsafe import Markup
 
+from aid import money
 from aid.chart import Labels, render_chart, year_bars
-from aid.money import money_full, money_short, percent, period_label
 from aid.tables import Tables
-from bilingual import catalogs, formatting
-from content_model.project import localized
+from bilingual import catalogs, templating
 
 from .email_edition import wrap
 from .markup import nfc
@@ -55,39 +54,27 @@ def print_chart(tables: Tables, lang: str, labels: dict[str, str]) -> Markup:
     return Markup(re.sub(r'font-family="[^"]*"', f'font-family="{PRINT_FONTS}"', svg, count=1))
 
 
+# The bulletin's own filters, beside the theme's (bilingual.templating) and the aid ones.
+FILTERS = {
+    **money.FILTERS,
+    "css_string": css_string,
+    "css_counters": css_counters,
+    "wrap": wrap,
+}
+
+
 @lru_cache(maxsize=4)
 def environment(templates: Path) -> Environment:
     """Only the bulletin's templates, under the names the site's environment gives them
     (`bulletin/...`), so that both can include the same partials."""
-    env = Environment(
-        # aid/_words.html: the words of amounts (qualifiers, "a year"), shared with the site
-        loader=PrefixLoader(
-            {
-                "bulletin": FileSystemLoader(str(templates / "bulletin")),
-                "aid": FileSystemLoader(str(templates / "aid")),
-            }
-        ),
-        extensions=["jinja2.ext.i18n"],
-        trim_blocks=True,
-        lstrip_blocks=True,
-        autoescape=True,
-    )
-    env.filters.update(
+    # aid/_words.html: the words of amounts (qualifiers, "a year"), shared with the site
+    loader = PrefixLoader(
         {
-            "format_day": formatting.format_day,
-            "format_number": formatting.format_number,
-            "localized": localized,
-            "money_full": money_full,
-            "money_short": money_short,
-            "aid_percent": percent,
-            "period_label": period_label,
-            "css_string": css_string,
-            "css_counters": css_counters,
-            "wrap": wrap,
+            "bulletin": FileSystemLoader(str(templates / "bulletin")),
+            "aid": FileSystemLoader(str(templates / "aid")),
         }
     )
-    env.globals["aid_chart"] = print_chart
-    return env
+    return templating.environment(loader, FILTERS, {"aid_chart": print_chart})
 
 
 def render(theme: Path, template: str, lang: str, context: dict[str, Any]) -> str:
