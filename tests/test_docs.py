@@ -1,0 +1,48 @@
+"""The README stays an entry a newcomer reads in five minutes, and no link of the README or of
+the developers' pages (`docs/dev/`) leads nowhere."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+README = REPO / "README.md"
+DEV_PAGES = sorted((REPO / "docs" / "dev").glob("*.md"))
+# [text](target) of Markdown; targets with a scheme or only a #fragment are not files
+LINK = re.compile(r"\]\(\s*([^)\s]+)\s*\)")
+
+
+def local_targets(page: Path) -> list[str]:
+    targets = []
+    for target in LINK.findall(page.read_text(encoding="utf-8")):
+        if re.match(r"[a-z]+:", target) or target.startswith("#"):
+            continue
+        targets.append(target.split("#", 1)[0])
+    return targets
+
+
+def test_readme_is_an_entry() -> None:
+    text = README.read_text(encoding="utf-8")
+    assert len(text.encode("utf-8")) <= 15_000, "README over 15 KB: move internals to docs/dev/"
+    # the two commands come first, before any section
+    first_section = text.index("\n## ")
+    assert "make site" in text[:first_section]
+    assert "make test" in text[:first_section]
+    for section in ("## Layout", "## Where things are computed", "## Dependencies"):
+        assert section in text
+
+
+def test_readme_links_every_developer_page() -> None:
+    linked = {Path(t).name for t in local_targets(README) if t.startswith("docs/dev/")}
+    assert {p.name for p in DEV_PAGES} <= linked
+
+
+@pytest.mark.parametrize("page", [README, *DEV_PAGES], ids=lambda p: p.name)
+def test_local_links_lead_to_files(page: Path) -> None:
+    # a target outside the repository (the contract in ../shared/) is not ours to check
+    inside = [t for t in local_targets(page) if (page.parent / t).resolve().is_relative_to(REPO)]
+    missing = [t for t in inside if not (page.parent / t).exists()]
+    assert missing == []
