@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from pathlib import Path
 
 from babel.dates import format_date, format_interval, format_skeleton, get_month_names
 
@@ -24,24 +25,14 @@ from content_model.readiness import build_date  # noqa: F401 (the events' "today
 from content_model.schema import EVENT_KINDS, Event
 from content_model.values import PartialDate, babel_locale
 from partners.references import StoryLink, story_link
+from shared.labels import load_labels
 
-KIND_LABELS: dict[str, dict[str, str]] = {
-    "delegation": {"vi": "Đoàn ra, đoàn vào", "en": "Delegation"},
-    "visit": {"vi": "Thăm, làm việc", "en": "Visit"},
-    "conference": {"vi": "Hội nghị", "en": "Conference"},
-    "congress": {"vi": "Đại hội", "en": "Congress"},
-    "exchange": {"vi": "Giao lưu", "en": "Exchange"},
-    "training": {"vi": "Tập huấn", "en": "Training"},
-    "handover": {"vi": "Bàn giao, trao tặng", "en": "Handover"},
-    "signing": {"vi": "Ký kết", "en": "Signing"},
-    "medical": {"vi": "Khám chữa bệnh", "en": "Medical mission"},
-    "volunteer": {"vi": "Tình nguyện", "en": "Volunteering"},
-    "other": {"vi": "Sự kiện khác", "en": "Other"},
-}
+KINDS_FILE = Path(__file__).with_name("kinds.yaml")  # the labels, vi and en
 
 
 def kind_label(kind: str, lang: str) -> str:
-    return KIND_LABELS[kind][lang]
+    """The words of an event kind in `lang` (kinds.yaml)."""
+    return load_labels(KINDS_FILE)[kind][lang]
 
 
 @dataclass(frozen=True)

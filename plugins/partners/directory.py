@@ -1,7 +1,7 @@
 """The partner directory: partners grouped by type and by country, named in each language.
 
 Country names come from CLDR through Babel (`Hàn Quốc` / `South Korea`); CLDR has no words
-for our partner types, so their labels are written here, in the order of the contract.
+for our partner types, so their labels are in the data file types.yaml beside this module.
 """
 
 from __future__ import annotations
@@ -9,57 +9,22 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from babel import Locale
 
 from bilingual import urls
 from content_model.project import localized
 from content_model.schema import PARTNER_TYPES, Partner
+from shared.labels import load_labels
 
-# type -> lang -> (heading for a group, label for one partner)
-TYPE_LABELS: dict[str, dict[str, tuple[str, str]]] = {
-    "ingo": {
-        "vi": ("Tổ chức phi chính phủ nước ngoài", "Tổ chức phi chính phủ nước ngoài"),
-        "en": ("Foreign NGOs", "Foreign NGO"),
-    },
-    "friendship-association": {
-        "vi": ("Hội hữu nghị", "Hội hữu nghị"),
-        "en": ("Friendship associations", "Friendship association"),
-    },
-    "locality": {
-        "vi": ("Địa phương kết nghĩa, hợp tác", "Địa phương kết nghĩa, hợp tác"),
-        "en": ("Twinned and partner localities", "Twinned or partner locality"),
-    },
-    "embassy": {
-        "vi": ("Đại sứ quán", "Đại sứ quán"),
-        "en": ("Embassies", "Embassy"),
-    },
-    "company": {
-        "vi": ("Doanh nghiệp", "Doanh nghiệp"),
-        "en": ("Companies", "Company"),
-    },
-    "university": {
-        "vi": ("Trường đại học, viện nghiên cứu", "Trường đại học, viện nghiên cứu"),
-        "en": ("Universities and institutes", "University or institute"),
-    },
-    "government": {
-        "vi": ("Cơ quan chính phủ", "Cơ quan chính phủ"),
-        "en": ("Government agencies", "Government agency"),
-    },
-    "multilateral": {
-        "vi": ("Tổ chức quốc tế, đa phương", "Tổ chức quốc tế, đa phương"),
-        "en": ("Multilateral organisations", "Multilateral organisation"),
-    },
-    "other": {
-        "vi": ("Tổ chức khác", "Tổ chức khác"),
-        "en": ("Other organisations", "Other organisation"),
-    },
-}
+TYPES_FILE = Path(__file__).with_name("types.yaml")  # the labels, vi and en
 
 
 def type_label(partner_type: str, lang: str, plural: bool = True) -> str:
-    heading, single = TYPE_LABELS[partner_type][lang]
-    return heading if plural else single
+    """A group's heading (`plural`) or one partner's type, in `lang` (types.yaml)."""
+    labels = load_labels(TYPES_FILE)[partner_type]
+    return labels["heading" if plural else "one"][lang]
 
 
 def country_name(code: str, lang: str) -> str:
