@@ -14,9 +14,10 @@ import yaml
 
 from conftest import REPO, Site, make_site, story
 from content_model.project import load_project
-from content_model.schema import SITE_TZ, AidFigure, Event, FrontMatter, Image
+from content_model.schema import AidFigure, Event, FrontMatter, Image
 from editor_tools.scaffold import ScaffoldRefused, new_story
 from editor_tools.story_slug import slug_from_title
+from shared.build_day import SITE_TZ
 
 GIT_IDENTITY = ["-c", "user.email=t@t", "-c", "user.name=t", "-c", "commit.gpgsign=false"]
 BAD_PARTNER = "partners: [khong-co]"

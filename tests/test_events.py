@@ -14,7 +14,7 @@ import pytest
 from icalendar import Calendar
 
 from conftest import Page, Site, make_site, story
-from events.calendar import build_date
+from shared.build_day import build_date
 
 # 2024-06-15 12:00 in Vietnam
 EPOCH = str(int(datetime.fromisoformat("2024-06-15T05:00:00+00:00").timestamp()))

@@ -15,9 +15,10 @@ import pytest
 
 from aid.figures import collect_figures
 from aid.money import money_full, money_short
+from bilingual.story_links import StoryLink
 from conftest import PARTNERS_YAML, REPO, Page, Site, make_site, story
 from content_model.project import load_project
-from partners.references import FigureRef, StoryLink, projects_total
+from partners.references import FigureRef, projects_total
 from site_build.cli import build
 
 EXTRA_PARTNERS = """\

@@ -205,7 +205,7 @@ def test_pre_commit_hook_commits_the_shrunk_photo(phone_site: Site) -> None:
 def test_parallel_renditions_give_the_same_bytes_as_serial_ones(
     tmp_path: Path, phone_bytes: bytes, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from site_build.parallel import parallel_map
+    from shared.parallel import parallel_map
 
     sources = []
     for i in range(3):

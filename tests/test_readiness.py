@@ -10,8 +10,8 @@ import pytest
 
 from conftest import Site, story
 from content_model.project import load_project
-from content_model.schema import SITE_TZ
 from editor_tools.scaffold import new_story
+from shared.build_day import SITE_TZ
 from site_build.cli import build
 
 EN = "content/articles/a.en.md"

@@ -14,7 +14,8 @@ from bilingual.pelican_adapter import add_files, add_page_context, add_pages, ba
 from bilingual.plan import Page, one_per_language
 from bilingual.sitemap import absolute
 from bilingual.story_links import story_links
-from content_model.project import Project, localized
+from content_model.project import Project
+from shared.text import localized
 
 from . import export, money
 from .chart import Labels, render_chart, render_narrow_chart, year_bars

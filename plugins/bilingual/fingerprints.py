@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from site_build.versions import package_versions
+from shared.versions import package_versions
 
 from .plan import Page
 

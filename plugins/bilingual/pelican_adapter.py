@@ -8,17 +8,17 @@ import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from pelican import signals
 from pelican.generators import Generator
 
-from content_model.project import Project, localized
-from content_model.schema import SITE_TZ
-from site_build import progress
-from site_build.parallel import parallel_map
+from content_model.project import Project
+from shared import progress
+from shared.build_day import build_date
+from shared.parallel import parallel_map
+from shared.text import localized
 
 from . import catalogs, fingerprints, templating, urls
 from .feeds import EPOCH, FeedItem, render_atom
@@ -297,7 +297,7 @@ class BilingualGenerator(Generator):
             [Path(self.theme), root / "plugins"]
             + [root / "content" / d for d in ("data", "images", "bulletins")],
             [repr(self.settings.get(k)) for k in FINGERPRINT_SETTINGS]
-            + [build_day(), fingerprints.library_versions()],
+            + [build_date().isoformat(), fingerprints.library_versions()],
         )
         story_keys = fingerprints.story_keys(
             {slug: [v.path for v in s.versions.values()] for slug, s in project.stories.items()},
@@ -412,14 +412,6 @@ def read_manifest(path: str | None) -> dict[str, str]:
     except (ValueError, AttributeError):
         return {}  # a damaged manifest only costs a full render
     return files if isinstance(files, dict) else {}
-
-
-def build_day() -> str:
-    """The day pages are built for (upcoming events depend on it): SOURCE_DATE_EPOCH or today."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return datetime.fromtimestamp(int(epoch), SITE_TZ).date().isoformat()
-    return datetime.now(SITE_TZ).date().isoformat()
 
 
 _previous: dict[str, Any] = {}

@@ -15,14 +15,15 @@ from markupsafe import Markup
 from aid.money import period_label
 from aid.tables import Tables
 from bilingual import urls
-from bilingual.story_links import story_links
+from bilingual.story_links import StoryLink, story_links
 from content_model.bulletins import BulletinFile
-from content_model.project import Project, localized
+from content_model.project import Project
 from content_model.schema import CoverImage, Image
 from content_model.values import Period
 from events.calendar import when
 from events.listing import EventView, view
 from partners.sectors import sector_name
+from shared.text import localized
 
 from . import markup
 from .editions import EditionFiles, edition_files
@@ -93,7 +94,7 @@ class IssueView:
     province_merged: dict[str, str]
     partner_names: dict[str, str]
     sector_names: dict[str, str]  # sector group key -> the source's words, else the DAC name
-    story_links: dict[str, dict[str, str]]  # slug -> title, url, lang (aid sources)
+    story_links: dict[str, StoryLink]  # aid sources
     events_during: list[EventView]
     events_after: list[EventView]
     files: EditionFiles

@@ -13,6 +13,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from shared.build_day import SITE_TZ
+
 from . import schema
 from .errors import ErrorReport
 from .messages import msg
@@ -26,7 +28,7 @@ from .project import (
     image_src_problem,
     rel,
 )
-from .schema import SITE_TZ, did_you_mean
+from .schema import did_you_mean
 from .values import KEY_RE
 from .yaml_loader import LineMap
 

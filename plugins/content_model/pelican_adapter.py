@@ -13,9 +13,9 @@ from pelican import signals
 from pelican.readers import BaseReader
 from pelican.utils import SafeDatetime
 
+from shared import progress
 from shared.cache import Store, dependencies_key, key_of, source_key
-from site_build import progress
-from site_build.parallel import parallel_map
+from shared.parallel import parallel_map
 
 from .errors import ContentError, ContentInvalid, ErrorReport
 from .html_notes import html_notes

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel
 
+from shared.build_day import SITE_TZ, build_date
+
 from . import schema
 from .body_limits import body_problem
 from .consistency import breakdown_mismatches
@@ -29,17 +31,16 @@ from .plausibility import amount_slip
 from .rates import rate_year, usd_equivalent
 from .readiness import (
     MAX_APART,
-    build_date,
     dated_apart,
     dated_later,
     placeholder_left,
     placeholder_line,
 )
-from .schema import SITE_TZ, did_you_mean
+from .schema import did_you_mean
 from .source import SourceError, decode, read_bytes, read_text, split_front_matter
 from .suggest import suggest_key
 from .validation import validate
-from .values import LANGS, LText, plain_number
+from .values import LANGS, plain_number
 from .yaml_loader import LineMap, YamlSyntaxError, load_yaml
 
 if TYPE_CHECKING:
@@ -929,7 +930,7 @@ def _check_breakdowns(stories: dict[str, Story], warnings: list[ContentError]) -
 def load_project(
     root: Path, save_parsed: bool = False, today: date | None = None
 ) -> tuple[Project, ErrorReport]:
-    """`today`: the build day (default: readiness.build_date()); a story dated later, like
+    """`today`: the build day (default: shared.build_day.build_date()); a story dated later, like
     one still holding a placeholder of make new, is loaded but not published (a warning).
     `save_parsed`: keep the parsed stories in .cache/ for the next process. The build
     does; `make check` only reads them (it writes nothing), and the preview keeps them in
@@ -966,12 +967,6 @@ def load_project(
         for line, note in html_notes(f.body)
     ]
     return Project(root, data, files, stories, bulletins, notes, warnings), report
-
-
-def localized(text: LText | str | None, lang: str) -> str:
-    if text is None:
-        return ""
-    return text.get(lang) if isinstance(text, LText) else text
 
 
 __all__ = ["ContentError", "Project", "SiteData", "Story", "StoryFile", "load_project"]

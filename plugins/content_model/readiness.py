@@ -3,32 +3,21 @@
 the story appears by itself once ready (a scheduled story on its day: the site is built
 every day, so it needs no commit).
 
-The build day is today in the site's time zone, or the day of `SOURCE_DATE_EPOCH` when it
-is set (reproducible builds of a given day).
+The build day is `shared.build_day.build_date()`: today in the site's time zone, or the day
+of `SOURCE_DATE_EPOCH` when it is set (reproducible builds of a given day).
 """
 
 from __future__ import annotations
 
-import os
 import re
-from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 
 from .messages import Message, msg
-from .schema import SITE_TZ
 
 # `make new` marks every text still to be written with TODO (editor_tools/story_template.py):
 # an English title, the text of each version. A version holding one is not published.
 PLACEHOLDER = "TODO"
 _PLACEHOLDER = re.compile(rf"\b{PLACEHOLDER}\b")
-
-
-def build_date(environ: Mapping[str, str] | None = None) -> date:
-    environ = os.environ if environ is None else environ
-    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch:
-        return datetime.fromtimestamp(int(epoch), SITE_TZ).date()
-    return datetime.now(SITE_TZ).date()
 
 
 def placeholder_line(title: str, summary: str | None, body: str, body_line: int) -> int | None:

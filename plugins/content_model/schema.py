@@ -11,7 +11,6 @@ from collections.abc import Callable
 from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Annotated, Any
-from zoneinfo import ZoneInfo
 
 from babel.core import Locale
 from babel.numbers import list_currencies
@@ -26,6 +25,8 @@ from pydantic import (
     model_validator,
 )
 from pydantic_core import PydanticCustomError
+
+from shared.build_day import SITE_TZ
 
 from .messages import Message, msg
 from .plausibility import amount_slip, plausible_reading
@@ -50,7 +51,6 @@ from .values import (
     plain_number,
 )
 
-SITE_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 CURRENCIES = frozenset(list_currencies())
 # CLDR territories that are not ISO 3166-1 countries: unknown region, EU, eurozone, UN,
 # and the user-assigned ranges (QM-QZ, XA-XZ).

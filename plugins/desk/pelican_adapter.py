@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from bilingual.pelican_adapter import add_files
-from content_model.project import Project, localized
+from content_model.project import Project
+from shared.text import localized
 
 from .admin_files import BundleMissing, page_title, settings_from, write_admin
 

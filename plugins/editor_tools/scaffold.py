@@ -9,7 +9,7 @@ from pathlib import Path
 from content_model.errors import ErrorReport
 from content_model.messages import Message, msg, msg_plural
 from content_model.project import SiteData, load_data
-from content_model.schema import SITE_TZ
+from shared.build_day import SITE_TZ
 
 from .slug_index import slugs_by_file
 from .story_slug import slug_from_title

@@ -2,13 +2,11 @@
 
 Events are story data: a story's events are collected once per translation group, never once
 per language version, and drafts have none. Each event links the version of its story in the
-page's language when there is one (see `partners.references.story_link`).
+page's language when there is one (`bilingual.story_links`).
 
-Build date: what is "upcoming" depends on the day the site is built. It is today in the
-site's time zone (Asia/Ho_Chi_Minh), unless the environment variable `SOURCE_DATE_EPOCH`
-(seconds since 1970-01-01 UTC, the reproducible-builds convention) is set: then it is that
-moment's day in the site's time zone. Tests set it, so that their results never depend on
-the day they run. An event that has started but not ended is upcoming.
+Build date: what is "upcoming" depends on the day the site is built
+(`shared.build_day.build_date`: today in the site's time zone, or the day of
+`SOURCE_DATE_EPOCH`). An event that has started but not ended is upcoming.
 """
 
 from __future__ import annotations
@@ -20,11 +18,10 @@ from pathlib import Path
 
 from babel.dates import format_date, format_interval, format_skeleton, get_month_names
 
+from bilingual.story_links import StoryLink, story_link
 from content_model.project import Project
-from content_model.readiness import build_date  # noqa: F401 (the events' "today")
 from content_model.schema import EVENT_KINDS, Event
 from content_model.values import PartialDate, babel_locale
-from partners.references import StoryLink, story_link
 from shared.labels import load_labels
 
 KINDS_FILE = Path(__file__).with_name("kinds.yaml")  # the labels, vi and en

@@ -21,7 +21,7 @@ from functools import lru_cache
 from icalendar import Calendar
 from icalendar import Event as VEvent
 
-from content_model.project import localized
+from shared.text import localized
 
 from .calendar import CalendarEvent, kind_label
 

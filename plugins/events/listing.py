@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from bilingual import urls
-from content_model.project import localized
+from bilingual.story_links import StoryLink
 from content_model.schema import Partner
 from partners.directory import partner_name, partner_url
-from partners.references import StoryLink
+from shared.text import localized
 
 from .calendar import CalendarEvent, kind_label, when
 

@@ -17,10 +17,12 @@ from bilingual.pelican_adapter import (
     reuse_file,
 )
 from bilingual.plan import Page
-from content_model.project import Project, localized
+from content_model.project import Project
 from partners.jsonld import script_json
+from shared.build_day import build_date
+from shared.text import localized
 
-from .calendar import CalendarEvent, build_date, by_month, collect, kind_label, kinds_used, split
+from .calendar import CalendarEvent, by_month, collect, kind_label, kinds_used, split
 from .ical import calendar_ics, calendar_key
 from .listing import events_ld, kind_url, view
 

@@ -18,7 +18,7 @@ from pelican import signals
 from bilingual.pelican_adapter import add_page_context
 from bilingual.plan import Page
 from content_model.project import Project
-from site_build.parallel import parallel_map
+from shared.parallel import parallel_map
 
 from .originals import photo_files
 from .referenced import draft_images, referenced_images

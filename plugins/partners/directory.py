@@ -14,9 +14,9 @@ from pathlib import Path
 from babel import Locale
 
 from bilingual import urls
-from content_model.project import localized
 from content_model.schema import PARTNER_TYPES, Partner
 from shared.labels import load_labels
+from shared.text import localized
 
 TYPES_FILE = Path(__file__).with_name("types.yaml")  # the labels, vi and en
 

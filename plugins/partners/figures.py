@@ -11,11 +11,12 @@ from decimal import Decimal
 
 from aid.money import money_full, money_short, percent, period_label
 from bilingual.formatting import format_number
-from content_model.project import localized
+from bilingual.story_links import StoryLink
 from content_model.schema import Province
 from content_model.values import Money
+from shared.text import localized
 
-from .references import FigureRef, StoryLink
+from .references import FigureRef
 from .sectors import Sector, sector
 
 

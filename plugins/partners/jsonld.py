@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from content_model.project import localized
 from content_model.schema import Partner
+from shared.text import localized
 
 SCHEMA_TYPES = {
     "ingo": "NGO",

@@ -14,10 +14,11 @@ from bilingual import urls
 from bilingual.pelican_adapter import add_files, add_page_context, add_pages, base_url
 from bilingual.plan import Page
 from bilingual.sitemap import absolute
-from content_model.project import Project, localized
+from content_model.project import Project
 from content_model.schema import Partner
 from events.calendar import CalendarEvent, collect
 from events.listing import events_ld, view
+from shared.text import localized
 
 from . import directory
 from .export import PATH as JSON_PATH

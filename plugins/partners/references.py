@@ -9,41 +9,12 @@ Drafts are never referenced.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
 
 from aid.figures import Figure, collect_figures
 from aid.tables import addable
-from bilingual import urls
+from bilingual.story_links import StoryLink, story_link
 from content_model.project import Project, Story
 from content_model.schema import Event
-
-
-@dataclass(frozen=True)
-class StoryLink:
-    """The version of a story a page in `page_lang` links to."""
-
-    slug: str
-    lang: str  # language of the linked version (may differ from the page's)
-    title: str
-    url: str
-    date: datetime
-
-    def foreign(self, page_lang: str) -> bool:
-        return self.lang != page_lang
-
-
-def story_link(story: Story, lang: str) -> StoryLink | None:
-    """The published version in `lang`, else another published one; None for drafts only."""
-    version = story.version_for(lang)
-    if version is None:
-        return None
-    return StoryLink(
-        slug=story.slug,
-        lang=version.lang,
-        title=version.front.title,
-        url=urls.url(version.lang, "article", slug=story.slug),
-        date=version.front.date,
-    )
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,6 @@ Every total comes from the aid core (`aid.tables.project_totals`), once a build.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -16,13 +15,15 @@ from aid.pelican_adapter import add_data_resource
 from aid.tabular import table_resource
 from bilingual import urls
 from bilingual.catalogs import load_translations
-from bilingual.pelican_adapter import add_files, add_page_context, add_pages, base_url, build_day
+from bilingual.pelican_adapter import add_files, add_page_context, add_pages, base_url
 from bilingual.plan import Page
 from bilingual.sitemap import absolute
 from bilingual.story_links import story_links
-from content_model.project import Project, localized
+from content_model.project import Project
 from content_model.values import Money
 from partners.sectors import sector_name
+from shared.build_day import build_date
+from shared.text import localized
 
 from . import export, iati
 from .registry import FILTERS, Group, Record, groups, records, total
@@ -238,7 +239,7 @@ def write_data(project: Project, context: dict[str, Any], output: Path) -> None:
         donors={p.id: iati.Org(p.name, iati.ORG_TYPE.get(p.type, "90")) for p in data.partners},
         provinces={k: p.name for k, p in data.provinces.items()},
     )
-    today = date.fromisoformat(build_day())
+    today = build_date()
     words = amount_words(Path(context["THEME"]))
     xml = iati.activities_xml(recs, org_id, names, today, words)
     (output / urls.url(urls.DEFAULT_LANG, "projects-iati")).write_text(xml, encoding="utf-8")

@@ -14,8 +14,9 @@ from bilingual import urls
 from bilingual.pelican_adapter import add_files, add_page_context, add_pages, base_url
 from bilingual.plan import Page, one_per_language
 from bilingual.sitemap import absolute
-from content_model.project import Project, localized
+from content_model.project import Project
 from images.pelican_adapter import picture_for
+from shared.text import localized
 
 from .meta import Publisher, Seo, ShareImage, Story, page_seo, robots_txt, story_seo
 

@@ -1,4 +1,7 @@
-"""Shared helpers: small modules every other package may use (caches, atomic writes, ...).
+"""Shared helpers: small modules every other package may use, and that know nothing of them.
 
-They import nothing from the project's other packages: dependencies flow from here upward.
+They import nothing from the project's other packages (the lowest layer, docs/dev/layers.md):
+caches and atomic writes (`cache`, `atomic`), the site's time zone and build day
+(`build_day`), package versions (`versions`), work spread over the cores (`parallel`), the
+progress bar (`progress`), text helpers (`text`).
 """
