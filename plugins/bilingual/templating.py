@@ -16,7 +16,7 @@ from typing import Any
 from jinja2 import BaseLoader, Environment
 from jinja2.bccache import Bucket, BytecodeCache
 
-from content_model.project import localized
+from shared.text import localized
 
 from . import formatting
 
