@@ -64,12 +64,6 @@ class Figure:
         return self.sector is not None or self.sector_label is not None
 
     @property
-    def approximate(self) -> bool:
-        """Any of its amounts carries a qualifier (over, about, nearly, under)."""
-        amounts = (self.committed, self.disbursed, self.reported, self.plan)
-        return any(m is not None and m.approx for m in amounts)
-
-    @property
     def id(self) -> str:
         return f"project:{self.project}" if self.project else f"{self.story}#{self.index}"
 

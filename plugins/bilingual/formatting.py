@@ -28,7 +28,3 @@ def _format_day(value: date, lang: str, style: str) -> str:
 def format_number(value: int | float | Decimal, lang: str) -> str:
     """vi: `16.104.216.000`; en: `16,104,216,000`."""
     return format_decimal(value, locale=babel_locale(lang))
-
-
-def format_month_year(value: date | datetime, lang: str) -> str:
-    return _babel_date(value, format="MMMM y", locale=babel_locale(lang))

@@ -651,17 +651,7 @@ class FrontMatter(Model):
     )
     status: Annotated[str, choice(("published", "draft"), msg("status"))] = "published"
 
-    def story_data(self) -> dict[str, Any]:
-        """What belongs to the story rather than to one language version."""
-        return {
-            "partners": self.partners,
-            "events": self.events,
-            "aid": self.aid,
-            "aid_projects": self.aid_projects,
-        }
 
-
-FRONT_MATTER_FIELDS = tuple(FrontMatter.model_fields)
 STORY_DATA_FIELDS = ("partners", "events", "aid", "aid_projects")
 
 

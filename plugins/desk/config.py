@@ -46,7 +46,6 @@ REFERENCES = {
 LEFT_OUT = {
     ("FrontMatter", "lang"): "the file name gives it: <slug>.vi.md, <slug>.en.md",
 }
-PUBLISHED_CSS = "../theme/css/main.css"
 DATE_FORMAT = "YYYY-MM-DD"
 # Phone photos are resized by the desk before upload (admin/desk.js): longest side in px.
 PHOTO_MAX_SIDE = 2400
@@ -499,20 +498,3 @@ def config_yaml(config: dict[str, Any]) -> str:
         "# do not edit; change plugins/content_model/schema.py or plugins/desk/labels.yaml.\n"
     )
     return header + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=100)
-
-
-def fields_in_config(config: dict[str, Any]) -> set[str]:
-    """Every form field's dotted path, for tests: `stories.events.title`, `data.partners...`."""
-    found: set[str] = set()
-
-    def walk(prefix: str, fields: list[dict[str, Any]]) -> None:
-        for f in fields:
-            path = f"{prefix}.{f['name']}"
-            found.add(path)
-            walk(path, f.get("fields", []))
-
-    for c in config["collections"]:
-        walk(c["name"], c.get("fields", []))
-        for file in c.get("files", []):
-            walk(f"{c['name']}.{file['name']}", file["fields"])
-    return found

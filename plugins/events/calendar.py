@@ -51,10 +51,6 @@ class CalendarEvent:
         return (self.event.end or self.event.date).last
 
     @property
-    def multi_day(self) -> bool:
-        return self.last_day > self.start
-
-    @property
     def anchor(self) -> str:
         return f"event-{self.slug}-{self.index + 1}"
 

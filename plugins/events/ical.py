@@ -34,10 +34,6 @@ def uid(e: CalendarEvent) -> str:
     return f"{hashlib.sha1(seed.encode('utf-8')).hexdigest()}@{UID_DOMAIN}"
 
 
-def vevent(e: CalendarEvent, lang: str, base_url: str) -> VEvent:
-    return _vevent(*_fields(e, lang, base_url))
-
-
 def _fields(e: CalendarEvent, lang: str, base_url: str) -> tuple:
     story_url = f"{base_url.rstrip('/')}/{e.story.url}"
     return (

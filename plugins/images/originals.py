@@ -46,10 +46,6 @@ class Original:
     def too_large(self) -> bool:
         return max(self.width, self.height) > MAX_SIDE or self.size > MAX_BYTES
 
-    @property
-    def needs_work(self) -> bool:
-        return self.readable and (self.too_large or self.gps)
-
 
 def photo_files(content_dir: Path) -> list[str]:
     """Every file under content/images/ (hidden ones aside), as `images/...`."""
