@@ -27,9 +27,6 @@ class StoryLink:
     url: str
     date: datetime
 
-    def foreign(self, page_lang: str) -> bool:
-        return self.lang != page_lang
-
 
 def story_link(story: Story, lang: str) -> StoryLink | None:
     """The published version in `lang`, else another published one; None for drafts only."""
