@@ -18,17 +18,10 @@ from shared.build_day import SITE_TZ
 from . import schema
 from .errors import ErrorReport
 from .messages import msg
-from .project import (
-    SiteData,
-    Story,
-    _get,
-    _items,
-    _load_yaml_file,
-    _validate_into,
-    image_src_problem,
-    rel,
-)
+from .reading import image_src_problem, items_of, load_yaml_file, rel, validate_into, value_at
 from .schema import did_you_mean
+from .site_data import SiteData
+from .stories import Story
 from .values import KEY_RE
 from .yaml_loader import LineMap
 
@@ -123,7 +116,7 @@ def _load_one(
                 name=path.stem,
             ),
         )
-    loaded = _load_yaml_file(root, path, report)
+    loaded = load_yaml_file(root, path, report)
     if loaded is None:
         return None
     raw, lines = loaded
@@ -131,7 +124,7 @@ def _load_one(
         report.add(r, 1, "file", msg("the file must be fields (key: value lines): see docs/"))
         return None
     _check_refs(root, r, raw, lines, stories, report)
-    issue = _validate_into(schema.Bulletin, raw, r, lines, report)
+    issue = validate_into(schema.Bulletin, raw, r, lines, report)
     if issue is None or not good_id:
         return None
     bulletin = BulletinFile(path.stem, path.resolve(), r, issue, lines)
@@ -151,7 +144,7 @@ def _check_refs(
     even when other fields of the file are wrong."""
 
     def known(loc: tuple) -> str | None:
-        slug = _get(raw, *loc)
+        slug = value_at(raw, *loc)
         if not isinstance(slug, str) or slug in stories:
             return slug if isinstance(slug, str) else None
         report.add(
@@ -167,7 +160,7 @@ def _check_refs(
         return None
 
     seen: dict[str, int] = {}
-    for i, _ in _items(raw, "stories"):
+    for i, _ in items_of(raw, "stories"):
         slug = known(("stories", i))
         if slug is None:
             continue
@@ -195,7 +188,7 @@ def _check_refs(
             )
         seen.setdefault(slug, i)
     known(("cover_story",))
-    src = _get(raw, "cover_image", "src")
+    src = value_at(raw, "cover_image", "src")
     if isinstance(src, str) and (message := image_src_problem(root, src)):
         report.add(r, lines.line(("cover_image", "src")), "cover_image.src", message)
 

@@ -20,8 +20,9 @@ from shared.parallel import parallel_map
 from .errors import ContentError, ContentInvalid, ErrorReport
 from .html_notes import html_notes
 from .markdown_html import MarkdownRenderer
-from .project import Project, StoryFile, load_project, load_story
+from .project import Project, load_project
 from .readiness import placeholder_line
+from .stories import StoryFile, load_story
 
 # The project checked at the start of the current build (module state, never in settings:
 # Pelican pickles settings with its content cache).

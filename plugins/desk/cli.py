@@ -13,8 +13,8 @@ from pathlib import Path
 
 from pelican.settings import read_settings
 
+from content_model.data_files import load_data
 from content_model.errors import ErrorReport
-from content_model.project import load_data
 from shared.text import localized
 
 from .admin_files import NODE_MODULES, page_title, settings_from, write_admin

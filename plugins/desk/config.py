@@ -393,16 +393,20 @@ class ConfigBuilder:
         }
 
     def data_files(self) -> dict[str, Any]:
-        from content_model.project import DATA_FILES, DESK_FIELDS, DESK_MODELS
+        from content_model.site_data import DATA_FILES
 
         files = []
-        for name, filename in DATA_FILES.items():
-            model = DESK_MODELS.get(name, schema.Site if name == "site" else None)
+        for data_file in DATA_FILES:
+            # one set of fields (site.yaml) as it is; the other files in the desk's form
+            model = data_file.desk_model or (
+                data_file.model if data_file.shape == "fields" else None
+            )
             if model is None:
                 continue
+            filename = data_file.filename
             key = filename.removesuffix(".yaml")  # partners, exchange-rates, aid-projects
             fields = self.fields_of(model)
-            if name in DESK_FIELDS:
+            if data_file.desk_model is not None:
                 # the entry's key or id first, whatever the model's field order
                 (entries,) = fields
                 entries["fields"].sort(key=lambda f: f["name"] not in ("id", "key", "currency"))

@@ -6,9 +6,10 @@ import unicodedata
 from datetime import date, datetime
 from pathlib import Path
 
+from content_model.data_files import load_data
 from content_model.errors import ErrorReport
 from content_model.messages import Message, msg, msg_plural
-from content_model.project import SiteData, load_data
+from content_model.site_data import SiteData
 from shared.build_day import SITE_TZ
 
 from .slug_index import slugs_by_file

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from content_model.project import rel, story_paths
+from content_model.reading import rel
 from content_model.source import SourceError, read_text, split_front_matter
+from content_model.stories import story_paths
 from content_model.yaml_loader import YamlSyntaxError, load_yaml
 
 
