@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import threading
 import time
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -16,6 +18,14 @@ from site_build.preview import Preview
 def get(url: str) -> str:
     with urllib.request.urlopen(url, timeout=10) as response:
         return response.read().decode("utf-8")
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def first_event(url: str) -> dict:
@@ -161,7 +171,7 @@ def test_a_text_edit_plans_and_renders_only_the_pages_that_print_it(
     result = p.rebuild("edit", [path])
     assert result.ok and "index.html" in result.rendered
     assert not (site.output / "tin-tuc/a/index.html").exists()
-    # a title is shown by lists: a whole build
+    # a title is shown by lists: they are rendered again
     keyed.clear()
     path = site.add_story("a.vi.md", story("a", "vi", "Bài a mới", extra=data, body="Câu mới."))
     result = p.rebuild("edit", [path])
@@ -170,6 +180,80 @@ def test_a_text_edit_plans_and_renders_only_the_pages_that_print_it(
     # and a whole build after quick ones keeps the text
     site.write("content/data/site.yaml", (site.root / "content/data/site.yaml").read_text() + "\n")
     assert p.rebuild("data").ok and "Câu mới." in site.page("tin-tuc/a/").html
+
+
+TITLE_DATA = """\
+partners: [gni]
+events:
+  - {date: 2022-06-01, title: Hội nghị, kind: conference}
+aid:
+  - period: "2022"
+    partner: gni
+    projects: 3
+    committed: {value: 100000, currency: USD}
+"""
+
+
+def test_a_title_edit_plans_and_renders_only_the_pages_that_list_the_story(
+    site: Site, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from bilingual import fingerprints
+    from bilingual.pelican_adapter import LAST_BUILD
+    from site_build.cli import run_build
+
+    site.add_story("a.vi.md", story("a", "vi", "Bài a", extra=TITLE_DATA))
+    site.add_story("a.en.md", story("a", "en", "Story a"))
+    site.add_story("b.vi.md", story("b", "vi", "Bài b", extra="partners: [norad]"))
+    # in another category, later, and the only story of the bulletin of 2023: none of its
+    # pages nor the bulletin's show story a
+    later = story("c", "vi", "Bài c", date="2023-03-01", category="vien-tro")
+    site.add_story("c.vi.md", later)
+    site.write(
+        "content/bulletins/so-1-2023.yaml",
+        "number: 1/2023\nperiod:\n  from: 2023-01-01\n  to: 2023-12-31\neditorial: Lời ngỏ.\n",
+    )
+    p = Preview(site.root, site.output, port=0)
+    assert p.rebuild("start").ok
+    keyed: list[str] = []
+    page_key = fingerprints.page_key
+
+    def spy(page, shared, keys):  # type: ignore[no-untyped-def]
+        keyed.append(page.save_as)
+        return page_key(page, shared, keys)
+
+    monkeypatch.setattr(fingerprints, "page_key", spy)
+    pdf = site.output / "ban-tin/so-1-2023/so-1-2023-vi.pdf"
+    pdf_before = pdf.stat().st_mtime_ns
+    path = site.add_story("a.vi.md", story("a", "vi", "Bài a đã sửa", extra=TITLE_DATA))
+    result = p.rebuild("edit", [path])
+    assert result.ok
+    # the pages whose fingerprint reads story a: its own pages, the lists that show it in
+    # either language, its partner's pages, its events' and figures' pages, and the partner
+    # directory (story counts); nothing of b's or c's, nor the bulletin's, 404 or search
+    shown = [
+        *("index.html", "chuyen-muc/hoat-dong/index.html", "tin-tuc/a/index.html"),
+        *("luu-tru/index.html", "luu-tru/2022/index.html"),
+        *("su-kien/index.html", "su-kien/loai/conference/index.html", "vien-tro/index.html"),
+        *("doi-tac/index.html", "doi-tac/gni/index.html"),
+        *("doi-tac/loai/government/index.html", "doi-tac/loai/ingo/index.html"),
+        *("doi-tac/quoc-gia/kr/index.html", "doi-tac/quoc-gia/no/index.html"),
+        *("en/index.html", "en/category/hoat-dong/index.html", "en/news/a/index.html"),
+        *("en/archive/index.html", "en/archive/2022/index.html"),
+        *("en/events/index.html", "en/events/kind/conference/index.html", "en/aid/index.html"),
+        *("en/partners/index.html", "en/partners/gni/index.html"),
+        *("en/partners/type/government/index.html", "en/partners/type/ingo/index.html"),
+        *("en/partners/country/kr/index.html", "en/partners/country/no/index.html"),
+    ]
+    assert sorted(set(keyed)) == sorted(LAST_BUILD["planned"]) == sorted(shown)
+    assert sorted(result.rendered) == sorted(shown)
+    for listing in ("", "chuyen-muc/hoat-dong/", "su-kien/", "doi-tac/gni/", "tin-tuc/a/"):
+        assert "Bài a đã sửa" in site.page(listing).html
+    assert "Bài a đã sửa" in site.page("vien-tro/").html
+    assert result.reused == 45 - len(shown) and pdf.stat().st_mtime_ns == pdf_before
+    # what a cold build of the same files makes
+    cold = tmp_path / "cold"
+    assert run_build(site.root, cold, overrides={"SEARCH_INDEX": False}).ok
+    assert snapshot(site.output) == snapshot(cold)
 
 
 def test_a_text_edit_with_an_error_keeps_the_last_good_site(site: Site) -> None:

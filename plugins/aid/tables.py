@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from content_model.values import LText
 
@@ -305,7 +306,7 @@ class Tables:
     # totals whose breakdown in the same story adds up to something else
     mismatches: list[Mismatch] = field(default_factory=list)
 
-    @property
+    @cached_property  # asked on every row of the tables: once, not once per row
     def has_reported(self) -> bool:
         """Some figure states an amount its source calls neither committed nor disbursed:
         the tables get a column for it."""

@@ -110,16 +110,14 @@ def page_key(page: Page, shared: str, keys: StoryKeys) -> str:
     return h.hexdigest()
 
 
-def prints_text_of(page: Page, slug: str) -> bool:
-    """Whether `page_key` of `page` reads the whole files of story `slug` (its text), not
-    only their front matter: the pages to plan again after an edit of that story's text."""
-    if page.kind not in TEXT_KINDS:
-        return False
-    if page.depends_on is not None:
-        return slug in page.depends_on or any(e.slug == slug for e in page.items)
-    if page.kind not in CORE_KINDS:
-        return True  # a text page that depends on every story
-    return any(e.slug == slug for e in page.items)
+def stories_read(page: Page) -> frozenset[str] | None:
+    """The stories whose files `page_key` of `page` reads (None: every story): the pages to
+    plan again after an edit of a story's title are those that read it; after an edit of
+    its text, those of them that print text (TEXT_KINDS: they read the whole files)."""
+    every = page.kind not in CORE_KINDS or (page.kind == "home" and page.number == 1)
+    if page.depends_on is None and every:
+        return None
+    return frozenset(e.slug for e in page.items) | (page.depends_on or frozenset())
 
 
 # (whole, front) hash of a file by its stamp, kept by a long-running preview only

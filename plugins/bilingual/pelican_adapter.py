@@ -51,6 +51,7 @@ FileWriter = Callable[[Project, dict[str, Any], Path], None]
 _page_providers: list[PageProvider] = []
 _context_providers: list[ContextProvider] = []
 _file_writers: list[FileWriter] = []
+_not_after_title_edit: set[FileWriter] = set()
 
 
 def add_pages(provider: PageProvider) -> None:
@@ -97,10 +98,15 @@ def add_page_extract(name: str, extract: PageExtract) -> None:
     _page_extracts[name] = extract
 
 
-def add_files(writer: FileWriter) -> None:
-    """`writer(project, context, output_path)` writes data files (JSON, CSV, iCalendar)."""
+def add_files(writer: FileWriter, after_title_edit: bool = True) -> None:
+    """`writer(project, context, output_path)` writes data files (JSON, CSV, iCalendar).
+    `after_title_edit=False`: a title edit in the preview cannot change what it writes (it
+    shows no story title, or only those of stories whose edit runs a whole build), so the
+    preview's quick update does not call it."""
     if writer not in _file_writers:
         _file_writers.append(writer)
+    if not after_title_edit:
+        _not_after_title_edit.add(writer)
 
 
 def base_url(settings: dict[str, Any]) -> str:
@@ -224,6 +230,7 @@ class BilingualGenerator(Generator):
         )
         if self.settings.get("REUSE_ARTICLES"):  # the preview: its first quick update too
             self._text_pages("")  # is then as fast as the next ones
+            self._front_pages("")
             self._feed_slugs(urls.LANGS[0])
         for lang in urls.LANGS:
             self._write_feed(lang, project, output)
@@ -231,24 +238,30 @@ class BilingualGenerator(Generator):
         for write_files in _file_writers:
             write_files(project, self.context, output)
 
-    def update_text(self, slug: str, lang: str) -> list[str] | None:
-        """The preview's quick update after an edit of one story version's text only
-        (content_model.pelican_adapter.text_edit): only the pages that print the text are
-        planned again (their fingerprints), and those whose fingerprint changed are rendered
-        in place, with the feed of that language when it carries the story. Pages that do
-        not print the text keep their fingerprints: the front matter did not change. Returns
-        the pages rendered; None when a bulletin prints the story (its PDF and e-mail
-        editions are made by the whole build)."""
+    def update_story(self, slug: str, lang: str, changed: frozenset[str]) -> list[str] | None:
+        """The preview's quick update after an edit of one story version's text, or its title
+        (content_model.pelican_adapter.story_edit; `changed`: the front matter fields that
+        changed). Only the pages whose fingerprint reads that story are planned again: those
+        that print its text after a text edit; after a title edit also those that list it
+        (home, category, tag and archive pages, partners, events, aid...), whose places do
+        not move (a title decides no order). Those whose fingerprint changed are rendered in
+        place, with the feed of that language when it carries the story and the data files.
+        Returns the pages rendered; None when a bulletin shows the story (its PDF and e-mail
+        editions are made by the whole build), or when the capabilities' pages would not be
+        the same pages (a whole build follows)."""
         project: Project = self.context["project"]
-        affected = self._text_pages(slug)
-        if any(p.kind != "article" for p in affected):
-            return None  # a bulletin prints it: its PDF and e-mail editions are files too
+        if changed and not self._plan_capabilities_again(project):
+            return None
+        affected = self._front_pages(slug) if changed else self._text_pages(slug)
+        if any(p.kind in BULLETIN_KINDS for p in affected):
+            return None  # a bulletin shows it: its PDF and e-mail editions are files too
         story = project.stories[slug]
         keys = fingerprints.story_keys(
             {slug: [v.path for v in story.versions.values()]}, _file_hashes
         )
         whole = {**self._story_keys.whole, slug: keys.whole[slug]}
-        story_keys = fingerprints.StoryKeys(whole, self._story_keys.front)
+        front = {**self._story_keys.front, slug: keys.front[slug]}
+        story_keys = fingerprints.StoryKeys(whole, front)
         self._story_keys = story_keys
         LAST_BUILD.setdefault("planned", []).extend(p.save_as for p in affected)
         todo = []
@@ -261,25 +274,67 @@ class BilingualGenerator(Generator):
             self._render_page(page)
         manifest = LAST_BUILD.setdefault("manifest", {})
         manifest.update({p.save_as: self._keys[id(p)] for p in todo})
+        output = Path(self.output_path)
         if slug in self._feed_slugs(lang):
-            self._write_feed(lang, project, Path(self.output_path))
+            self._write_feed(lang, project, output)
+        if changed:
+            for write_files in _file_writers:
+                if write_files not in _not_after_title_edit:
+                    write_files(project, self.context, output)
         return [p.save_as for p in todo]
+
+    def _plan_capabilities_again(self, project: Project) -> bool:
+        """After a title edit: the capabilities' pages planned again (their contexts carry
+        story titles), in place of the last build's; False when they are not the same pages
+        (place, pagination, parameters, stories shown), which a title never changes."""
+        core = [p for p in self.pages if p.kind in fingerprints.CORE_KINDS]
+        added: list[Page] = []
+        for provider in _page_providers:
+            added += provider(project, self.context)
+        old = {p.save_as: p for p in self.pages if p.kind not in fingerprints.CORE_KINDS}
+        pages = core + added
+        link_translations(pages)
+        if len(added) != len(old) or any(
+            p.save_as not in old or _place(p) != _place(old[p.save_as]) for p in added
+        ):
+            return False
+        for page in added:
+            self._keys[id(page)] = self._keys.pop(id(old[page.save_as]))
+        self.pages = pages
+        self.context["bilingual_pages"] = pages
+        self._by_save_as = {p.save_as: p for p in pages}
+        return True
 
     def _text_pages(self, slug: str) -> list[Page]:
         """The pages that print the text of `slug`, from an index made once per build (a
         text edit changes no page's place or list): the quick update does not grow with N."""
         if not hasattr(self, "_by_text"):
-            everyone = [p for p in self.pages if fingerprints.prints_text_of(p, "\0every")]
-            every_ids = {id(p) for p in everyone}
-            by_text: dict[str, list[Page]] = {}
-            for page in self.pages:
-                if id(page) in every_ids:
-                    continue
-                for s in {e.slug for e in page.items} | set(page.depends_on or ()):
-                    if fingerprints.prints_text_of(page, s):
-                        by_text.setdefault(s, []).append(page)
-            self._by_text, self._every_text = by_text, everyone
-        return self._by_text.get(slug, []) + self._every_text
+            self._by_text = self._index(text_only=True)
+        return self._pages_named(self._by_text.get(slug, []) + self._by_text.get("", []))
+
+    def _front_pages(self, slug: str) -> list[Page]:
+        """The pages whose fingerprint reads story `slug` at all (its front matter or its
+        text), from an index made once per build: the pages a title edit may change."""
+        if not hasattr(self, "_by_story"):
+            self._by_story = self._index(text_only=False)
+        return self._pages_named(self._by_story.get(slug, []) + self._by_story.get("", []))
+
+    def _index(self, text_only: bool) -> dict[str, list[str]]:
+        """slug -> the pages (save_as) whose fingerprint reads that story's files; under ""
+        those that read every story. `text_only`: only pages that print stories' text."""
+        by_slug: dict[str, list[str]] = {}
+        for page in self.pages:
+            if text_only and page.kind not in fingerprints.TEXT_KINDS:
+                continue
+            read = fingerprints.stories_read(page)
+            for s in read if read is not None else ("",):
+                by_slug.setdefault(s, []).append(page.save_as)
+        return by_slug
+
+    def _pages_named(self, names: list[str]) -> list[Page]:
+        if not hasattr(self, "_by_save_as"):
+            self._by_save_as = {p.save_as: p for p in self.pages}
+        return [self._by_save_as[n] for n in names]
 
     def _feed_slugs(self, lang: str) -> set[str]:
         """The stories of a language's feed (its newest): a text edit changes no date."""
@@ -381,6 +436,26 @@ class BilingualGenerator(Generator):
             empty_updated=max(dates, default=EPOCH),
         )
         _write(output / urls.url(lang, "feed"), xml)
+
+
+BULLETIN_KINDS = frozenset({"bulletin", "bulletins"})
+
+
+def _place(page: Page) -> tuple[Any, ...]:
+    """What decides a page's file and its fingerprint besides the stories' contents."""
+    return (
+        page.kind,
+        page.lang,
+        page.url,
+        page.number,
+        page.count,
+        tuple(page.urls),
+        sorted(page.alternates.items()),
+        sorted((k, repr(v)) for k, v in page.params.items()),
+        page.template,
+        page.depends_on,
+        tuple(e.slug for e in page.items),
+    )
 
 
 def _write(path: Path, text: str) -> None:

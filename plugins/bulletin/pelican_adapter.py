@@ -46,6 +46,7 @@ def bulletin_pages(project: Project, context: dict[str, Any]) -> list[Page]:
                 template="bulletin/archive.html",
                 params={"section": "bulletins"},
                 context={"issues": [views[(b.id, lang)] for b in issues]},
+                depends_on=frozenset().union(*(views[(b.id, lang)].shown_stories for b in issues)),
             )
         )
         for b in issues:
@@ -58,6 +59,7 @@ def bulletin_pages(project: Project, context: dict[str, Any]) -> list[Page]:
                     template="bulletin/web.html",
                     params={"section": "bulletins", "id": b.id},
                     context={"issue": views[(b.id, lang)]},
+                    depends_on=views[(b.id, lang)].shown_stories,
                 )
             )
     return pages
@@ -81,4 +83,5 @@ def write_editions(project: Project, context: dict[str, Any], output: Path) -> N
 
 def register() -> None:
     add_pages(bulletin_pages)
-    add_files(write_editions)
+    # an edition shows only stories its page shows, whose edit runs a whole build
+    add_files(write_editions, after_title_edit=False)

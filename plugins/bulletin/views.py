@@ -106,6 +106,19 @@ class IssueView:
     def stories(self) -> list[StoryView]:
         return [s for section in self.sections for s in section.stories]
 
+    @property
+    def shown_stories(self) -> frozenset[str]:
+        """The stories this edition shows anything of (text, title, figures, events): what
+        its page depends on (bilingual/fingerprints.py); a story that enters or leaves it
+        changes this set, so its page is made again too."""
+        events = (*self.events_during, *self.events_after)
+        return frozenset(
+            {s.slug for s in self.stories}
+            | {f.story for f in self.aid.figures}
+            | set(self.story_links)
+            | {e.story.slug for e in events}
+        )
+
 
 def period_text(start: date, end: date, lang: str) -> str:
     """Whole months read as months (`2022`, `tháng 7–9/2023`), other periods as days."""

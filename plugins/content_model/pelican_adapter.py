@@ -56,24 +56,33 @@ def check_before_build(pelican: Any) -> None:
     _current["html"] = render_stories(project, pelican.settings)
 
 
+# Front matter fields that lists show but that never decide where a story is published,
+# with which data, or in which order: the preview updates an edit of these without a build.
+QUICK_FRONT_FIELDS = frozenset({"title"})
+
+
 @dataclass
-class TextEdit:
-    """A story file whose text (below the front matter) is all that changed since the build."""
+class StoryEdit:
+    """A story file whose text (below the front matter), and at most the fields of
+    QUICK_FRONT_FIELDS, are all that changed since the build."""
 
     file: StoryFile  # the project's own object, updated
     body_html: str
+    changed: frozenset[str] = frozenset()  # the front matter fields that changed
     errors: list[ContentError] = field(default_factory=list)
 
 
-def text_edit(path: Path, settings: dict[str, Any]) -> TextEdit | None:
+def story_edit(path: Path, settings: dict[str, Any]) -> StoryEdit | None:
     """The preview's quick update: when only the text of one story file changed since the
-    last build, check that file alone (against the data files, which did not change), render
-    its Markdown and update the project in place. None when anything else changed (its front
-    matter, its language or slug, a new or deleted file): the caller runs a whole build.
+    last build, or its title, check that file alone (against the data files, which did not
+    change), render its Markdown and update the project and Pelican's article in place.
+    None when anything else changed (other front matter, its language or slug, a new or
+    deleted file): the caller runs a whole build.
 
-    A text edit never changes what is published, where, or with which data (a text holding a
-    placeholder, which holds its version back, is left to a whole build): every page that
-    does not print the text keeps its fingerprint (bilingual/fingerprints.py)."""
+    Such an edit never changes what is published, where, in which order, or with which
+    data (a placeholder, which holds a version back, is left to a whole build): only the
+    pages that show the text (its own) or the title (lists, partners, events, aid...)
+    get a new fingerprint (bilingual/fingerprints.py)."""
     project: Project | None = _current.get("project")
     old = project.file(path) if project is not None else None
     hit = _articles.get(os.path.abspath(path))  # Pelican's article, kept by the preview
@@ -82,8 +91,9 @@ def text_edit(path: Path, settings: dict[str, Any]) -> TextEdit | None:
     report = ErrorReport()
     new = load_story(project.root, path, project.data, report)
     if report:
-        return TextEdit(old, "", report.errors)
-    if new is None or new.front != old.front:
+        return StoryEdit(old, "", errors=report.errors)
+    changed = front_changes(old.front, new.front) if new is not None else None
+    if new is None or changed is None or not changed <= QUICK_FRONT_FIELDS:
         return None
     # a placeholder holds a version back (readiness.py): what is published would change
     held = placeholder_line(new.front.title, new.front.summary, new.body, new.body_line)
@@ -92,16 +102,28 @@ def text_edit(path: Path, settings: dict[str, Any]) -> TextEdit | None:
     body_html, summary_html = StoryRenderer(settings).story(new)
     if summary_html != _current["html"][old.path][1]:
         return None
-    old.body, old.lines, old.body_line = new.body, new.lines, new.body_line
+    old.front, old.body, old.lines, old.body_line = new.front, new.body, new.lines, new.body_line
     _current["html"][old.path] = (body_html, summary_html)
     project.notes[:] = [n for n in project.notes if n.path != old.rel] + [
         ContentError(old.rel, old.body_line + line - 1, "text", note)
         for line, note in html_notes(old.body)
     ]
-    set_article_text(hit[1], body_html)
+    article = hit[1]
+    set_article_text(article, body_html)
+    if "title" in changed:
+        article.title = article.metadata["title"] = new.front.title
     st = os.stat(path)  # the next whole build reuses the updated article
-    _articles[os.path.abspath(path)] = ((st.st_mtime_ns, st.st_size, st.st_ino), hit[1])
-    return TextEdit(old, body_html)
+    stamp = (st.st_mtime_ns, st.st_size, st.st_ino, old.published)
+    _articles[os.path.abspath(path)] = (stamp, article)
+    return StoryEdit(old, body_html, changed)
+
+
+def front_changes(old: Any, new: Any) -> frozenset[str] | None:
+    """The fields of two front matters that differ; None when they do not even state the
+    same fields (story data may stand in one version only: project._shared_data)."""
+    if type(old) is not type(new) or old.model_fields_set != new.model_fields_set:
+        return None
+    return frozenset(n for n in type(new).model_fields if getattr(old, n) != getattr(new, n))
 
 
 def set_article_text(article: Any, body_html: str) -> None:

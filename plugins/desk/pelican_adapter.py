@@ -24,4 +24,4 @@ def write_desk(project: Project, context: dict[str, Any], output: Path) -> None:
 
 
 def register() -> None:
-    add_files(write_desk)
+    add_files(write_desk, after_title_edit=False)

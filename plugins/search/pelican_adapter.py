@@ -33,7 +33,11 @@ from .pagefind_run import (
 
 def search_pages(project: Project, context: dict[str, Any]) -> list[Page]:
     return one_per_language(
-        "search", "search.html", {"section": "search"}, lambda lang: {"search_bundle": BUNDLE_DIR}
+        "search",
+        "search.html",
+        {"section": "search"},
+        lambda lang: {"search_bundle": BUNDLE_DIR},
+        depends_on=frozenset(),  # shows no story
     )
 
 

@@ -34,7 +34,7 @@ def shorten(text: str, limit: int = DESCRIPTION_MAX) -> str:
 
 def not_found_pages(project: Project, context: dict[str, Any]) -> list[Page]:
     """`404.html` and `en/404.html`: what the server sends for a missing address."""
-    return one_per_language("404", "404.html", {"noindex": True})
+    return one_per_language("404", "404.html", {"noindex": True}, depends_on=frozenset())
 
 
 def share_image(project: Project, front: Any, base: str) -> ShareImage | None:
@@ -93,5 +93,5 @@ def write_icons(project: Project, context: dict[str, Any], output: Path) -> None
 def register() -> None:
     add_pages(not_found_pages)
     add_page_context(page_context)
-    add_files(write_robots)
-    add_files(write_icons)
+    add_files(write_robots, after_title_edit=False)
+    add_files(write_icons, after_title_edit=False)

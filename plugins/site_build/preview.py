@@ -72,8 +72,8 @@ class Preview:
     # --- building --------------------------------------------------------------------------
 
     def rebuild(self, reason: str, changed: list[Path] | None = None) -> BuildResult:
-        """A whole (incremental) build, or the quick update of `text_edit` when `changed`
-        is one story file whose text alone changed since the last good build."""
+        """A whole (incremental) build, or the quick update of `story_edit` when `changed`
+        are story files whose text or title alone changed since the last good build."""
         result = self.quick_update(changed) if changed else None
         if result is None:
             # a `make site` of the same output in another terminal is waited for, not refused
@@ -117,13 +117,14 @@ class Preview:
         return result
 
     def quick_update(self, changed: list[Path]) -> BuildResult | None:
-        """After a save of stories' text (their front matter unchanged): those files checked
-        alone, their Markdown rendered, and only the pages that print their text planned
-        and rendered (`BilingualGenerator.update_text`). None when it does not apply: the
-        last build failed, another kind of file changed, or a front matter did not stay the
-        same (a whole build follows, which also redoes what a text edit here did)."""
+        """After a save of stories' text or title (the rest of their front matter unchanged):
+        those files checked alone, their Markdown rendered, and only the pages that show
+        what changed planned and rendered (`BilingualGenerator.update_story`): their own
+        pages after a text edit, also the pages that list them after a title edit. None when
+        it does not apply: the last build failed, another kind of file changed, or other
+        front matter changed (a whole build follows, which also redoes what was done here)."""
         from bilingual.pelican_adapter import LAST_BUILD
-        from content_model.pelican_adapter import current_project, text_edit
+        from content_model.pelican_adapter import current_project, story_edit
 
         generator = LAST_BUILD.get("generator")
         articles = self.root / "content" / "articles"
@@ -137,7 +138,7 @@ class Preview:
         with output_folder.locked(self.output, wait=True):
             edits = []
             for path in paths:
-                edit = text_edit(path, generator.settings)
+                edit = story_edit(path, generator.settings)
                 if edit is None:
                     return None
                 edits.append(edit)
@@ -147,7 +148,7 @@ class Preview:
                 return BuildResult(False, lines, seconds=time.perf_counter() - started)
             LAST_BUILD["planned"] = []
             for edit in edits:
-                pages = generator.update_text(edit.file.front.slug, edit.file.lang)
+                pages = generator.update_story(edit.file.front.slug, edit.file.lang, edit.changed)
                 if pages is None:
                     return None
                 rendered += pages
@@ -156,7 +157,7 @@ class Preview:
             True,
             rendered=sorted(set(rendered)),
             notes=note_lines(project.notes, self.lang),
-            warnings=[],  # a text edit changes none: the last whole build printed them
+            warnings=[],  # a text or title edit changes none: the last whole build printed them
             reused=len(generator.pages) - len(set(rendered)),
             seconds=time.perf_counter() - started,
         )
