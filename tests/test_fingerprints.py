@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 
 from bilingual.fingerprints import (
+    StoryKeys,
     front_matter,
     page_key,
-    prints_text_of,
     shared_key,
+    stories_read,
     story_keys,
     tree_hash,
 )
@@ -100,13 +101,29 @@ def test_shared_key_place_and_translations_are_part_of_the_hash(stories) -> None
     assert page_key(page, "s", keys) == page_key(article("a"), "s", keys)
 
 
-def test_prints_text_of() -> None:
-    assert prints_text_of(article("a"), "a") and not prints_text_of(article("a"), "b")
-    assert not prints_text_of(listing("a"), "a")
-    bulletin = capability("bulletin", frozenset({"a"}))
-    assert prints_text_of(bulletin, "a") and not prints_text_of(bulletin, "b")
-    every_bulletin = capability("bulletin")
-    assert prints_text_of(every_bulletin, "b")
+def test_stories_read_are_those_whose_edit_changes_the_page_key() -> None:
+    """The preview plans again, after an edit of a story, the pages that read it."""
+    home = [Page("home", "vi", ("home", n), "/", [entry("a")], number=n) for n in (1, 2)]
+    pages = [
+        article("a"),
+        listing("a", "b"),
+        capability("bulletin", frozenset({"a"})),
+        capability("partner", frozenset({"b"})),
+        capability("partners"),  # any story
+        capability("search", frozenset()),  # none
+        *home,  # the first home page's blocks gather every story
+    ]
+    assert [stories_read(p) for p in pages] == [
+        {"a"}, {"a", "b"}, {"a"}, {"b"}, None, frozenset(), None, {"a"}
+    ]  # fmt: skip
+    whole = {s: f"w{s}" for s in "abc"}
+    front = {s: f"f{s}" for s in "abc"}
+    for page in pages:
+        before = page_key(page, "s", StoryKeys(whole, front))
+        for slug in "abc":  # a title edit: the whole file and its front matter change
+            edited = StoryKeys({**whole, slug: "w2"}, {**front, slug: "f2"})
+            read = stories_read(page)
+            assert (page_key(page, "s", edited) != before) == (read is None or slug in read)
 
 
 def test_known_hashes_are_reused_while_the_stamp_is_unchanged(stories) -> None:

@@ -226,7 +226,7 @@ class BilingualGenerator(Generator):
         LAST_BUILD.update(
             rendered=sorted(p.save_as for p in todo),
             reused=len(reused),
-            generator=self,  # the preview's quick updates continue from it (update_text)
+            generator=self,  # the preview's quick updates continue from it (update_story)
         )
         if self.settings.get("REUSE_ARTICLES"):  # the preview: its first quick update too
             self._text_pages("")  # is then as fast as the next ones
