@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from aid.sectors import SECTORS_FILE, sector
 from content_model.schema import EVENT_KINDS, PARTNER_TYPES
 from events.calendar import KINDS_FILE, kind_label
 from partners.directory import TYPES_FILE, type_label
-from partners.sectors import SECTORS_FILE, sector
 from shared.labels import LabelsError, load_labels
 
 

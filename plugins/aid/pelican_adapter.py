@@ -20,17 +20,10 @@ from shared.text import localized
 from . import export, money
 from .chart import Labels, render_chart, render_narrow_chart, year_bars
 from .figures import Figure, collect_figures, collect_mismatches
+from .sectors import sector_name
 from .tables import Tables, build_tables
 
 CONTEXT_KEY = "aid_tables"
-
-
-def sector_name(code: str, lang: str) -> str:
-    try:
-        from partners.sectors import sector_name as name
-    except ImportError:  # the partners capability names DAC codes; without it, the code
-        return code
-    return name(code, lang)
 
 
 def story_urls(context: dict[str, Any]) -> dict[str, dict[str, str]]:

@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 from markupsafe import Markup
 
 from aid.money import period_label
+from aid.sectors import sector_name
 from aid.tables import Tables
 from bilingual import urls
 from bilingual.story_links import StoryLink, story_links
@@ -22,7 +23,6 @@ from content_model.schema import CoverImage, Image
 from content_model.values import Period
 from events.calendar import when
 from events.listing import EventView, view
-from partners.sectors import sector_name
 from shared.text import localized
 
 from . import markup

@@ -8,7 +8,6 @@ from typing import Any
 from bilingual import urls
 from bilingual.story_links import StoryLink
 from content_model.schema import Partner
-from partners.directory import partner_name, partner_url
 from shared.text import localized
 
 from .calendar import CalendarEvent, kind_label, when
@@ -53,7 +52,9 @@ def view(e: CalendarEvent, lang: str, partners_by_id: dict[str, Partner]) -> Eve
         kind_url=kind_url(ev.kind, lang),
         place=ev.place,
         partners=tuple(
-            PartnerLink(pid, partner_name(partners_by_id[pid], lang), partner_url(pid, lang))
+            PartnerLink(
+                pid, localized(partners_by_id[pid].name, lang), urls.url(lang, "partner", id=pid)
+            )
             for pid in dict.fromkeys(ev.partners)
             if pid in partners_by_id
         ),
@@ -78,8 +79,8 @@ def event_ld(e: CalendarEvent, lang: str, base_url: str, partners_by_id: dict[st
     attendees = [
         {
             "@type": "Organization",
-            "name": partner_name(partners_by_id[pid], lang),
-            "url": f"{base_url.rstrip('/')}/{partner_url(pid, lang)}",
+            "name": localized(partners_by_id[pid].name, lang),
+            "url": f"{base_url.rstrip('/')}/{urls.url(lang, 'partner', id=pid)}",
         }
         for pid in dict.fromkeys(e.event.partners)
         if pid in partners_by_id

@@ -18,8 +18,8 @@ from bilingual.pelican_adapter import (
 )
 from bilingual.plan import Page
 from content_model.project import Project
-from partners.jsonld import script_json
 from shared.build_day import build_date
+from shared.jsonld import script_json
 from shared.text import localized
 
 from .calendar import CalendarEvent, by_month, collect, kind_label, kinds_used, split

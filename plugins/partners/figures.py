@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from aid.money import money_full, money_short, percent, period_label
+from aid.sectors import Sector, sector
 from bilingual.formatting import format_number
 from bilingual.story_links import StoryLink
 from content_model.schema import Province
@@ -17,7 +18,6 @@ from content_model.values import Money
 from shared.text import localized
 
 from .references import FigureRef
-from .sectors import Sector, sector
 
 
 @dataclass(frozen=True)

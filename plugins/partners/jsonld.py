@@ -1,12 +1,8 @@
-"""schema.org JSON-LD for partner pages (`NGO`, `Organization` and its kinds).
-
-The data is written with `json.dumps` and `</` escaped, so that no text of the content can
-close the `<script>` element it is embedded in.
-"""
+"""schema.org JSON-LD for partner pages (`NGO`, `Organization` and its kinds); written into
+the page by `shared.jsonld.script_json`."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from content_model.schema import Partner
@@ -23,11 +19,6 @@ SCHEMA_TYPES = {
     "multilateral": "Organization",
     "other": "Organization",
 }
-
-
-def script_json(data: Any) -> str:
-    """JSON safe to put between `<script type="application/ld+json">` and `</script>`."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
 
 
 def partner_ld(partner: Partner, lang: str, page_url: str) -> dict[str, Any]:

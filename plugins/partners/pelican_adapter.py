@@ -10,6 +10,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from aid.sectors import sector
 from bilingual import urls
 from bilingual.pelican_adapter import add_files, add_page_context, add_pages, base_url
 from bilingual.plan import Page
@@ -18,15 +19,15 @@ from content_model.project import Project
 from content_model.schema import Partner
 from events.calendar import CalendarEvent, collect
 from events.listing import events_ld, view
+from shared.jsonld import script_json
 from shared.text import localized
 
 from . import directory
 from .export import PATH as JSON_PATH
 from .export import partners_json
 from .figures import figure_view
-from .jsonld import partner_ld, script_json
+from .jsonld import partner_ld
 from .references import PartnerRefs, mentioned_partners, references
-from .sectors import sector
 
 SECTION = {"section": "partners"}
 REFS_KEY = "partner_refs"  # per language, computed once a build by partner_pages

@@ -12,6 +12,7 @@ from typing import Any
 
 from aid.money import money_full
 from aid.pelican_adapter import add_data_resource
+from aid.sectors import sector_name
 from aid.tabular import table_resource
 from bilingual import urls
 from bilingual.catalogs import load_translations
@@ -21,7 +22,6 @@ from bilingual.sitemap import absolute
 from bilingual.story_links import story_links
 from content_model.project import Project
 from content_model.values import Money
-from partners.sectors import sector_name
 from shared.build_day import build_date
 from shared.text import localized
 
