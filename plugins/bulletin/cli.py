@@ -11,18 +11,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from content_model.errors import nothing_built
 from content_model.messages import messages_language, msg, render
 from content_model.project import load_project
 from content_model.schema import did_you_mean
+from content_model.terminal import print_errors
 
 from .build import PREVIEW_URL, Options, build_issue, publish_url
-
-
-def print_errors(lines: list[str], lang: str) -> None:
-    for line in lines:
-        print(line, file=sys.stderr)
-    print(render(nothing_built(len(lines)), lang), file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 from content_model.messages import messages_language, msg, msg_plural, render
+from content_model.terminal import note_lines, print_notes, print_warnings, warning_lines
 from images.originals import shrink_all
-from site_build.cli import note_lines, print_notes, print_warnings, warning_lines
 
 from . import git_files
 from .changed_check import ChangedCheck, changed_photos, check_since, check_staged

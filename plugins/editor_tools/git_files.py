@@ -19,7 +19,8 @@ class GitError(Exception):
     """A git command failed; the message says which and why."""
 
 
-def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
+def git(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
+    """The output of `git ARGS` run in `root`; GitError when it fails."""
     # the environment is kept: in a pre-commit hook GIT_INDEX_FILE names the index to commit
     result = subprocess.run(["git", *args], cwd=root, input=stdin, capture_output=True, check=False)
     if result.returncode != 0:
@@ -35,12 +36,12 @@ def _paths(output: bytes) -> list[str]:
 def changed_since(root: Path, rev: str) -> list[str]:
     """Files that differ between `rev` and the working tree, and new files under content/."""
     try:
-        _git(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
+        git(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
     except GitError:
         raise GitError(f"unknown revision '{rev}': give a commit, branch or tag") from None
-    tracked = _paths(_git(root, "diff", "--name-only", "--relative", "-z", rev, "--"))
+    tracked = _paths(git(root, "diff", "--name-only", "--relative", "-z", rev, "--"))
     untracked = _paths(
-        _git(root, "ls-files", "--others", "--exclude-standard", "-z", "--", "content")
+        git(root, "ls-files", "--others", "--exclude-standard", "-z", "--", "content")
     )
     return sorted(set(tracked) | set(untracked))
 
@@ -48,16 +49,16 @@ def changed_since(root: Path, rev: str) -> list[str]:
 def staged(root: Path) -> list[str]:
     """Files whose staged version differs from the last commit (all of them before one)."""
     try:
-        _git(root, "rev-parse", "--verify", "--quiet", "HEAD^{commit}")
+        git(root, "rev-parse", "--verify", "--quiet", "HEAD^{commit}")
         base = "HEAD"
     except GitError:  # no commit yet: compare with the empty tree
-        base = _git(root, "hash-object", "-t", "tree", "--stdin", stdin=b"").decode().strip()
-    return _paths(_git(root, "diff", "--cached", "--name-only", "--relative", "-z", base, "--"))
+        base = git(root, "hash-object", "-t", "tree", "--stdin", stdin=b"").decode().strip()
+    return _paths(git(root, "diff", "--cached", "--name-only", "--relative", "-z", base, "--"))
 
 
 def stage(root: Path, paths: list[str]) -> None:
     """`git add` these files (paths relative to the project folder)."""
-    _git(root, "add", "--", *paths)
+    git(root, "add", "--", *paths)
 
 
 def export_staged_content(root: Path, dest: Path) -> None:
@@ -67,8 +68,8 @@ def export_staged_content(root: Path, dest: Path) -> None:
     errors. Other files (photos) are only checked to exist: those the working tree has as
     staged are linked rather than copied.
     """
-    listing = _git(root, "ls-files", "--stage", "-z", "--", "content")
-    unstaged = set(_paths(_git(root, "diff", "--name-only", "--relative", "-z", "--", "content")))
+    listing = git(root, "ls-files", "--stage", "-z", "--", "content")
+    unstaged = set(_paths(git(root, "diff", "--name-only", "--relative", "-z", "--", "content")))
     from_index: dict[str, str] = {}  # path -> object id
     for record in listing.split(b"\0"):
         if not record:
@@ -92,7 +93,7 @@ def _write_blobs(root: Path, dest: Path, blobs: dict[str, str]) -> None:
         return
     paths = list(blobs)
     request = "".join(f"{blobs[p]}\n" for p in paths).encode()
-    output = _git(root, "cat-file", "--batch", stdin=request)
+    output = git(root, "cat-file", "--batch", stdin=request)
     pos = 0
     for path in paths:
         header_end = output.index(b"\n", pos)

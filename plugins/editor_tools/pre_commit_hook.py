@@ -6,7 +6,7 @@ import shlex
 from dataclasses import dataclass
 from pathlib import Path
 
-from .git_files import _git
+from .git_files import git
 
 MARKER = "# editor_tools pre-commit hook"
 TOOLS = "PYTHONPATH=plugins .venv/bin/python -m editor_tools"
@@ -23,7 +23,7 @@ class HookResult:
 
 def _project_prefix(root: Path) -> str:
     """The project folder relative to the repository's top (hooks run at the top)."""
-    return _git(root, "rev-parse", "--show-prefix").decode().strip().rstrip("/")
+    return git(root, "rev-parse", "--show-prefix").decode().strip().rstrip("/")
 
 
 def hook_script(prefix: str) -> str:
@@ -50,7 +50,7 @@ def manual_line(prefix: str) -> str:
 
 def install_hook(root: Path) -> HookResult:
     prefix = _project_prefix(root)
-    hook_path = Path(_git(root, "rev-parse", "--git-path", "hooks/pre-commit").decode().strip())
+    hook_path = Path(git(root, "rev-parse", "--git-path", "hooks/pre-commit").decode().strip())
     path = hook_path if hook_path.is_absolute() else root / hook_path
     script = hook_script(prefix)
     line = manual_line(prefix)

@@ -9,12 +9,36 @@ preview is a long-running process and keeps both; a profiler or a coverage trace
 normal exit, in which it writes its results.
 """
 
+import argparse
 import gc
 import logging
 import os
 import sys
+from pathlib import Path
 
-from .cli import parse_args, run
+from . import cli
+from .cli import build, check
+from .preview import Preview
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="site_build", description=cli.__doc__)
+    parser.add_argument("command", choices=["check", "build", "serve"])
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder")
+    parser.add_argument("--output", type=Path, default=None, help="default: ROOT/output")
+    parser.add_argument("--settings", default="pelicanconf.py")
+    parser.add_argument("--port", type=int, default=8000)
+    return parser.parse_args(argv)
+
+
+def run(args: argparse.Namespace) -> int:
+    output = args.output or args.root / "output"
+    if args.command == "check":
+        return check(args.root)
+    if args.command == "build":
+        return build(args.root, output, args.settings)
+    return Preview(args.root, output, args.port).run()
+
 
 args = parse_args()
 batch = args.command in ("check", "build")

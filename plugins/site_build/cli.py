@@ -1,4 +1,5 @@
-"""`python -m site_build check|build|serve`: what `make check`, `make site`, `make serve` run.
+"""`python -m site_build check|build|serve`: what `make check`, `make site`, `make serve` run
+(the command line is in __main__.py, the preview in preview.py).
 
 A build reads the whole project first and stops with every content error, one per line, and
 exit code 1, before anything is written. Pelican writes into a folder beside `output/`, which
@@ -9,7 +10,6 @@ time is refused with a message (output_folder.py).
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import logging
@@ -20,9 +20,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from content_model.errors import ContentError, ContentInvalid, nothing_built
-from content_model.messages import messages_language, msg, msg_plural, render
+from content_model.errors import ContentInvalid
+from content_model.messages import messages_language, msg, render
 from content_model.project import load_project
+from content_model.terminal import (
+    note_lines,
+    print_errors,
+    print_notes,
+    print_warnings,
+    warning_lines,
+)
 from images.originals import warnings as photo_warnings
 
 from . import output_folder
@@ -50,47 +57,6 @@ def check(root: Path, lang: str | None = None) -> int:
         )
     )
     return 0
-
-
-def note_lines(notes: list[ContentError], lang: str) -> list[str]:
-    return [n.render(lang) for n in sorted(notes)]
-
-
-def print_notes(lines: list[str], lang: str) -> None:
-    """What the build removes from stories: not errors (the site builds), but an editor
-    should know why an embedded video is missing."""
-    if not lines:
-        return
-    header = msg_plural(
-        "%(n)s note: HTML that the site does not show (%(guide)s, section 15):",
-        "%(n)s notes: HTML that the site does not show (%(guide)s, section 15):",
-        len(lines),
-        guide=msg("docs/editor-guide.md"),
-    )
-    print(render(header, lang), file=sys.stderr)
-    for line in lines:
-        print(line, file=sys.stderr)
-
-
-def print_warnings(lines: list[str], lang: str) -> None:
-    """What does not stop the build but an editor should know: a provisional rate, a
-    story held back (content_model), a photo to shrink (images/originals.py)."""
-    if not lines:
-        return
-    header = msg_plural("%(n)s warning:", "%(n)s warnings:", len(lines))
-    print(render(header, lang), file=sys.stderr)
-    for line in lines:
-        print(line, file=sys.stderr)
-
-
-def warning_lines(warnings: list[ContentError], lang: str) -> list[str]:
-    return [w.render(lang) for w in warnings]
-
-
-def print_errors(lines: list[str], lang: str) -> None:
-    for line in lines:
-        print(line, file=sys.stderr)
-    print(render(nothing_built(len(lines)), lang), file=sys.stderr)
 
 
 @dataclass
@@ -261,32 +227,3 @@ def build(
     )
     print(render(built, lang))
     return 0
-
-
-def serve(root: Path, output: Path, port: int) -> int:
-    from .preview import Preview
-
-    return Preview(root, output, port).run()
-
-
-def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="site_build", description=__doc__)
-    parser.add_argument("command", choices=["check", "build", "serve"])
-    parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder")
-    parser.add_argument("--output", type=Path, default=None, help="default: ROOT/output")
-    parser.add_argument("--settings", default="pelicanconf.py")
-    parser.add_argument("--port", type=int, default=8000)
-    return parser.parse_args(argv)
-
-
-def main(argv: list[str] | None = None) -> int:
-    return run(parse_args(argv))
-
-
-def run(args: argparse.Namespace) -> int:
-    output = args.output or args.root / "output"
-    if args.command == "check":
-        return check(args.root)
-    if args.command == "build":
-        return build(args.root, output, args.settings)
-    return serve(args.root, output, args.port)

@@ -22,9 +22,10 @@ from pathlib import Path
 from typing import Any
 
 from content_model.messages import messages_language, msg, msg_plural, render
+from content_model.terminal import note_lines, print_notes, print_warnings
 
 from . import output_folder
-from .cli import BuildResult, note_lines, print_notes, print_warnings, run_build
+from .cli import BuildResult, run_build
 
 # no search index (make site builds it); Pelican's story objects kept between builds
 PREVIEW_SETTINGS = {"SEARCH_INDEX": False, "REUSE_ARTICLES": True}
