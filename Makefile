@@ -23,13 +23,19 @@ site: $(STAMP) system $(NPM)
 check: $(STAMP)
 	$(RUN) check
 
+# The import contract (pyproject.toml [tool.importlinter], docs/dev/layers.md).
+LINT_IMPORTS := PYTHONPATH=plugins $(VENV)/bin/lint-imports --no-cache
+
 test: $(STAMP) system test-system $(NPM) java
 	$(PY) -m ruff check .
+	$(LINT_IMPORTS)
 	$(PY) -m pytest -q
 
 lint: $(STAMP)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(LINT_IMPORTS)
+	$(PY) -m pytest -q tests/test_layers.py
 
 serve: $(STAMP) system $(NPM)
 	$(RUN) serve
