@@ -135,6 +135,16 @@ def site(tmp_path: Path) -> Site:
     return make_site(tmp_path / "site")
 
 
+@pytest.fixture(scope="session")
+def example(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The output of the repository's own content (the example site), built once per test
+    session into a temporary folder and shared by every test that only reads it."""
+    # its own folder name: the build keeps one page manifest per output folder name
+    out = tmp_path_factory.mktemp("example") / "example-site"
+    assert build_site(REPO, out) == 0
+    return out
+
+
 @dataclass
 class Page:
     """What a reader or a crawler gets from one HTML page."""

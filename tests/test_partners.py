@@ -19,7 +19,6 @@ from bilingual.story_links import StoryLink
 from conftest import PARTNERS_YAML, REPO, Page, Site, make_site, story
 from content_model.project import load_project
 from partners.references import FigureRef, projects_total
-from site_build.cli import build
 
 EXTRA_PARTNERS = """\
 - id: kfhi
@@ -398,13 +397,6 @@ aid:
 
 
 # --- the example content ------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def example(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("example") / "out"
-    assert build(REPO, out) == 0
-    return out
 
 
 def test_every_example_partner_has_a_page_in_both_languages(example: Path) -> None:

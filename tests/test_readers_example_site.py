@@ -1,8 +1,8 @@
 """The example site as readers, crawlers and sharing previews get it: page budget, photos and
 their renditions, head tags for sharing and indexing, robots.txt, 404 pages, the search index.
 
-`build_example` builds the repository's own content once per test session; the HTML validity
-and browser tests (test_html_*.py, test_browser*.py) use the same build.
+The `example` fixture (conftest.py) builds the repository's own content once per test
+session; the HTML validity, browser, partner and build command tests use the same build.
 """
 
 from __future__ import annotations
@@ -12,26 +12,12 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-import pytest
-
 from bilingual.urls import LANGS, PATTERNS
 from conftest import REPO
-from site_build.cli import build
 
-_built: dict[str, Path] = {}
 ARTICLE_BUDGET = 50_000  # bytes of HTML + CSS before compression
 # Kinds of pages that are not HTML, or data files
 NOT_PAGES = {"feed", "events-ics", "projects-csv", "projects-iati"}
-
-
-def build_example(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The example site built once into a temporary folder (shared by every test module)."""
-    if "output" not in _built:
-        # its own folder name: the build keeps one page manifest per output folder name
-        out = tmp_path_factory.mktemp("example") / "example-site"
-        assert build(REPO, out) == 0
-        _built["output"] = out
-    return _built["output"]
 
 
 def page_types(output: Path) -> dict[tuple[str, str], str]:
@@ -56,11 +42,6 @@ def html_of(output: Path, url: str) -> str:
     if url.endswith("/"):
         path = path / "index.html"
     return path.read_text(encoding="utf-8")
-
-
-@pytest.fixture(scope="module")
-def example(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_example(tmp_path_factory)
 
 
 def test_every_page_kind_exists_in_both_languages(example: Path) -> None:
