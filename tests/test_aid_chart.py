@@ -6,14 +6,18 @@ from __future__ import annotations
 import itertools
 import re
 from decimal import Decimal
+from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from aid.chart import (
     NARROW_FONT,
+    STYLESHEET,
     Bar,
     Labels,
+    palette,
     render_chart,
     render_narrow_chart,
     tick_label,
@@ -21,6 +25,30 @@ from aid.chart import (
 )
 
 LABELS = Labels("Aid by year", "Committed", "Disbursed", "not reported")
+THEME = Path(__file__).parent.parent / "theme"
+COLORS = palette(THEME / STYLESHEET)
+
+
+def test_the_series_colours_are_the_stylesheets_custom_properties(tmp_path: Path) -> None:
+    """The brand colours are written once, in main.css; the chart reads them from there."""
+    assert COLORS == {"committed": "#0b4a82", "disbursed": "#b3122a", "reported": "#5b6470"}
+    css = tmp_path / "main.css"
+    css.write_text(
+        "body { --chart-committed: red; }\n:root {\n  --brand: #123456;\n"
+        "  --chart-committed: var(--brand);\n  --chart-disbursed: #fff;\n"
+        "  --chart-reported: rgb(1, 2, 3);\n}\n",
+        encoding="utf-8",
+    )
+    assert dict(palette(css)) == {
+        "committed": "#123456",
+        "disbursed": "#fff",
+        "reported": "rgb(1, 2, 3)",
+    }
+    svg = render_chart(BARS, LABELS, "vi", palette(css), chart_id="c")
+    assert 'fill="#123456"' in svg and 'fill="#0b4a82"' not in svg
+    css.write_text(":root { --chart-committed: red; }\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="--chart-disbursed"):
+        palette(css)
 
 
 @given(
@@ -61,7 +89,7 @@ BARS = [
 
 
 def test_narrow_chart_grows_downwards_with_text_in_css_pixels() -> None:
-    svg = render_narrow_chart(BARS, LABELS, "vi", chart_id="c")
+    svg = render_narrow_chart(BARS, LABELS, "vi", COLORS, chart_id="c")
     root = svg[: svg.index(">")]
     assert "viewBox" not in root  # nothing scales its text down
     assert 'width="100%"' in root and f'font-size="{NARROW_FONT}"' in root
@@ -74,7 +102,7 @@ def test_narrow_chart_grows_downwards_with_text_in_css_pixels() -> None:
     for x, width in re.findall(r'<rect x="([\d.]+)%" y="\d+" width="([\d.]+)%"', svg):
         assert float(x) >= 0 and float(x) + float(width) <= 100
     # the text alternative names every value, as the wide chart's does
-    wide = render_chart(BARS, LABELS, "vi", chart_id="c")
+    wide = render_chart(BARS, LABELS, "vi", COLORS, chart_id="c")
     desc = re.compile(r"<desc[^>]*>(.*?)</desc>", re.S)
     assert desc.search(svg).group(1) == desc.search(wide).group(1)
     assert svg.count("not reported") == sum(b.disbursed is None for b in BARS) * 2  # bar, desc

@@ -3,6 +3,7 @@ URLs of the e-mail edition, CSS strings of the print edition."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -210,3 +211,32 @@ def test_the_bulletin_renders_with_the_sites_jinja_options_and_filters() -> None
     assert "jinja2.ext.InternationalizationExtension" in env.extensions
     for name, function in {**templating.FILTERS, **money.FILTERS}.items():
         assert env.filters[name] is function
+
+
+def test_the_print_stylesheet_takes_its_fonts_from_the_sites(tmp_path: Path) -> None:
+    """@font-face is declared once (main.css); the print edition gets every face under its
+    subset's own family (print_css.py: WeasyPrint merges one family's files)."""
+    import shutil
+
+    from bulletin.print_css import MARKER, PRINT_CSS, SITE_CSS, print_stylesheet
+
+    theme = Path(__file__).parent.parent / "theme"
+    printed = print_stylesheet(theme)
+    faces = re.findall(r'@font-face \{ font-family: "([^"]+)";.*url\(\.\./fonts/([^)]+)\)', printed)
+    assert MARKER not in printed and len(faces) == 8
+    assert [family for family, _ in faces] == ["Be Vietnam Pro"] * 4 + ["Be Vietnam Pro Vi"] * 4
+    assert all(("-latin-" in f) == (family == "Be Vietnam Pro") for family, f in faces)
+    assert all((theme / "static/fonts" / f).is_file() for _, f in faces)
+    assert "unicode-range" not in printed and "font-display" not in printed
+
+    copy = tmp_path / "theme"
+    shutil.copytree(theme / "static" / "css", copy / "static" / "css")
+    site = copy / SITE_CSS
+    site.write_text(
+        site.read_text(encoding="utf-8").replace("-latin-700-normal", "-latin-800-normal"),
+        encoding="utf-8",
+    )
+    assert "be-vietnam-pro-latin-800-normal.woff2" in print_stylesheet(copy)
+    (copy / PRINT_CSS).write_text("@page { size: A4; }\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="missing"):
+        print_stylesheet(copy)

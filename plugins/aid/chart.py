@@ -13,15 +13,19 @@ Contract v2: a third series, "reported" (amounts the sources call neither commit
 disbursed), appears when a year has one; a sum that includes an approximate amount carries
 the source's qualifier ("over", "about"...) in the text alternative, above its bar (wide) and
 before its value (narrow). The words come from the template (`Labels.qualify`, a macro of
-aid/_words.html), never from this module.
+aid/_words.html), never from this module; the colours from the theme's stylesheet (`palette`:
+the custom properties `--chart-committed`... of main.css), never from this module either.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
+from types import MappingProxyType
 from xml.sax.saxutils import escape
 
 from babel.numbers import format_compact_decimal
@@ -37,7 +41,27 @@ LEFT, RIGHT, TOP, BOTTOM = 64, 16, 36, 40
 NARROW_FONT = 13  # px: 12 px or more is readable on a phone
 NARROW_LABELS = 16  # % of the width for the year labels; the bars share the rest
 NARROW_ROW, NARROW_BAR = 46, 15  # px: one year (two bars and a gap), one bar
-COLORS = {"committed": "#0b4a82", "disbursed": "#b3122a", "reported": "#5b6470"}
+SERIES = ("committed", "disbursed", "reported")
+STYLESHEET = Path("static") / "css" / "main.css"  # in the theme: where the colours are
+Colors = Mapping[str, str]  # series -> its colour (`palette`)
+
+
+def palette(stylesheet: Path) -> Colors:
+    """The colour of each series as the theme's stylesheet declares it: the custom property
+    `--chart-<series>` of `:root` (main.css), so that a brand colour is written once, in CSS.
+    A value `var(--brand)` is the value of `--brand`."""
+    css = stylesheet.read_text(encoding="utf-8")
+    root = re.search(r":root\s*\{([^}]*)\}", css)
+    declared = dict(re.findall(r"(--[\w-]+)\s*:\s*([^;]+?)\s*;", root.group(1) if root else ""))
+
+    def value(name: str) -> str:
+        found = declared.get(name)
+        if found is None:
+            raise ValueError(f"{stylesheet}: no custom property {name} in :root")
+        ref = re.fullmatch(r"var\((--[\w-]+)\)", found)
+        return value(ref.group(1)) if ref else found
+
+    return MappingProxyType({series: value(f"--chart-{series}") for series in SERIES})
 
 
 @dataclass(frozen=True)
@@ -160,7 +184,9 @@ def _head(chart_id: str, labels: Labels, alternative: str, attributes: str) -> l
     ]
 
 
-def render_chart(bars: list[Bar], labels: Labels, lang: str, chart_id: str = "aid-chart") -> str:
+def render_chart(
+    bars: list[Bar], labels: Labels, lang: str, colors: Colors, chart_id: str = "aid-chart"
+) -> str:
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     axis = ticks(_largest(bars))
     top_value = axis[-1]
@@ -193,7 +219,7 @@ def render_chart(bars: list[Bar], labels: Labels, lang: str, chart_id: str = "ai
             x = x0 + j * bar_w
             out.append(
                 f'<rect x="{x:.1f}" y="{TOP + plot_h - h:.1f}" width="{bar_w - 2:.1f}" '
-                f'height="{h:.1f}" fill="{COLORS[name]}"/>'
+                f'height="{h:.1f}" fill="{colors[name]}"/>'
             )
             if word := labels.word(bar.qualifier(name)):  # "over": the sum is approximate
                 out.append(
@@ -207,7 +233,7 @@ def render_chart(bars: list[Bar], labels: Labels, lang: str, chart_id: str = "ai
     legend_x = LEFT
     for name in names:
         out.append(
-            f'<rect x="{legend_x}" y="10" width="12" height="12" fill="{COLORS[name]}"/>'
+            f'<rect x="{legend_x}" y="10" width="12" height="12" fill="{colors[name]}"/>'
             f'<text x="{legend_x + 18}" y="20" fill="#1a1d21">'
             f"{escape(_name(labels, name))} (USD)</text>"
         )
@@ -217,7 +243,7 @@ def render_chart(bars: list[Bar], labels: Labels, lang: str, chart_id: str = "ai
 
 
 def render_narrow_chart(
-    bars: list[Bar], labels: Labels, lang: str, chart_id: str = "aid-chart-narrow"
+    bars: list[Bar], labels: Labels, lang: str, colors: Colors, chart_id: str = "aid-chart-narrow"
 ) -> str:
     """Horizontal bars, one row per year, for narrow screens: a legend of two lines, round
     ticks above the bars (at most three intervals: their labels need room), values after the
@@ -244,7 +270,7 @@ def render_narrow_chart(
     for i, name in enumerate(names):
         y = 4 + i * (NARROW_FONT + 8)
         out.append(
-            f'<rect x="0" y="{y}" width="12" height="12" fill="{COLORS[name]}"/>'
+            f'<rect x="0" y="{y}" width="12" height="12" fill="{colors[name]}"/>'
             f'<text x="18" y="{y + 11}" fill="#1a1d21">{escape(_name(labels, name))} (USD)</text>'
         )
     for n, value in enumerate(axis):
@@ -269,7 +295,7 @@ def render_narrow_chart(
                 width = float(value / top_value) * span
                 out.append(
                     f'<rect x="{x(Decimal(0))}" y="{y}" width="{width:.2f}%" '
-                    f'height="{NARROW_BAR}" fill="{COLORS[name]}"/>'
+                    f'height="{NARROW_BAR}" fill="{colors[name]}"/>'
                 )
             # the amount after the bar, or inside it (in white) when the bar is long
             inside = value is not None and value / top_value > Decimal("0.6")

@@ -4,6 +4,7 @@ figures, and the open data files. All numbers come from `tables.build_tables`, o
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ from content_model.project import Project
 from shared.text import localized
 
 from . import export, money
-from .chart import Labels, render_chart, render_narrow_chart, year_bars
+from .chart import STYLESHEET, Colors, Labels, palette, render_chart, render_narrow_chart, year_bars
 from .figures import Figure, collect_figures, collect_mismatches
 from .sectors import sector_name
 from .tables import Tables, build_tables
@@ -35,15 +36,16 @@ def story_urls(context: dict[str, Any]) -> dict[str, dict[str, str]]:
     return out
 
 
-def chart_svg(tables: Tables, lang: str, labels: dict[str, str]) -> str:
+def chart_svg(tables: Tables, lang: str, labels: dict[str, str], colors: Colors) -> str:
     """The by-year chart in both layouts, wide and narrow (main.css shows one of them); the
     template passes its labels, translated by its catalog."""
     bars = year_bars(tables)
     chart_id = f"aid-chart-{lang}"
+    narrow_id = f"{chart_id}-narrow"
     return "\n".join(
         (
-            render_chart(bars, Labels(**labels), lang, chart_id=chart_id),
-            render_narrow_chart(bars, Labels(**labels), lang, chart_id=f"{chart_id}-narrow"),
+            render_chart(bars, Labels(**labels), lang, colors, chart_id=chart_id),
+            render_narrow_chart(bars, Labels(**labels), lang, colors, chart_id=narrow_id),
         )
     )
 
@@ -132,8 +134,10 @@ def write_data(project: Project, context: dict[str, Any], output: Path) -> None:
 
 
 def add_aid_filters(generator: Any) -> None:
+    colors = palette(Path(generator.theme) / STYLESHEET)
+    aid_chart = partial(chart_svg, colors=colors)
     templating.configure(
-        generator.env, money.FILTERS, {"aid_chart": chart_svg, "sector_name": sector_name}
+        generator.env, money.FILTERS, {"aid_chart": aid_chart, "sector_name": sector_name}
     )
 
 

@@ -1,6 +1,7 @@
 """The print edition: HTML and print CSS laid out by WeasyPrint into an A4 PDF.
 
-Fonts: the theme's Be Vietnam Pro WOFF2 files, declared in bulletin-print.css. WeasyPrint
+Fonts: the theme's Be Vietnam Pro WOFF2 files, declared in main.css and given to the print
+stylesheet by print_css.py. WeasyPrint
 loads @font-face rules only through a FontConfiguration shared by the stylesheet and the
 layout; without it every text silently falls back to a system font (DejaVu).
 
@@ -19,12 +20,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .print_css import PRINT_CSS, print_stylesheet
+
 if TYPE_CHECKING:  # WeasyPrint takes half a second to import: only when a PDF is laid out
     from weasyprint.document import Document
     from weasyprint.text.fonts import FontConfiguration
     from weasyprint.urls import URLFetcher
 
-PRINT_CSS = Path("static") / "css" / "bulletin-print.css"  # in the theme
 # Both files are tagged (a structure tree: headings, lists, tables, figures with their
 # alternatives, in reading order), so screen readers and reflow get the text's structure.
 # PDF/UA-1 is WeasyPrint's accessible variant; PDF/A-3a is PDF/A's "accessible" level (tagged,
@@ -106,7 +108,12 @@ def lay_out(
 
     font_config = FontConfiguration()
     fetcher = _fetcher(base_url, theme, published)
-    css = CSS(filename=str(theme / PRINT_CSS), font_config=font_config, url_fetcher=fetcher)
+    css = CSS(
+        string=print_stylesheet(theme),
+        base_url=str(theme / PRINT_CSS),  # the fonts' URLs are relative to it
+        font_config=font_config,
+        url_fetcher=fetcher,
+    )
     document = HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(
         stylesheets=[css], font_config=font_config
     )

@@ -9,11 +9,15 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from pelican import signals
+
 from bilingual import urls
 from bilingual.pelican_adapter import add_files, add_pages, reuse_file
 from bilingual.plan import Page
 from content_model.project import Project
+from shared.atomic import write_atomic
 
+from . import print_css
 from .build import PREVIEW_URL, Options, build_issue, publish_url
 from .views import IssueView, issue_view, newest_first
 
@@ -81,7 +85,18 @@ def write_editions(project: Project, context: dict[str, Any], output: Path) -> N
             log.warning("bulletin: %s", warning)
 
 
+def write_print_stylesheet(pelican: Any) -> None:
+    """The print stylesheet as the PDFs use it (print_css.py: with the site's fonts), over the
+    theme's source that Pelican copied with the static files."""
+    settings = pelican.settings
+    # the theme's static/ is published as THEME_STATIC_DIR
+    rel = print_css.PRINT_CSS.relative_to("static")
+    target = Path(pelican.output_path) / settings["THEME_STATIC_DIR"] / rel
+    write_atomic(target, print_css.print_stylesheet(Path(settings["THEME"])))
+
+
 def register() -> None:
+    signals.finalized.connect(write_print_stylesheet)
     add_pages(bulletin_pages)
     # an edition shows only stories its page shows, whose edit runs a whole build
     add_files(write_editions, after_title_edit=False)

@@ -4,7 +4,7 @@ theme's gettext catalogs and the same filters as the site's templates (bilingual
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -12,15 +12,16 @@ from jinja2 import Environment, FileSystemLoader, PrefixLoader
 from markupsafe import Markup
 
 from aid import money
-from aid.chart import Labels, render_chart, year_bars
+from aid.chart import STYLESHEET, Colors, Labels, palette, render_chart, year_bars
 from aid.tables import Tables
 from bilingual import catalogs, templating
 
 from .email_edition import wrap
 from .markup import nfc
+from .print_css import PRINT_FAMILIES
 
-# The print edition's font families (bulletin-print.css): one per subset, see there why.
-PRINT_FONTS = "Be Vietnam Pro, Be Vietnam Pro Vi"
+# The print edition's font families: one per subset, see print_css.py why.
+PRINT_FONTS = ", ".join(PRINT_FAMILIES.values())
 
 
 def _plain(value: str) -> str:
@@ -46,11 +47,11 @@ def css_counters(text: str) -> Markup:
     return Markup(" ".join(out))
 
 
-def print_chart(tables: Tables, lang: str, labels: dict[str, str]) -> Markup:
+def print_chart(tables: Tables, lang: str, labels: dict[str, str], colors: Colors) -> Markup:
     """The aid core's chart of the period, with the print edition's fonts (WeasyPrint draws
     SVG text with the families the SVG names)."""
     bars = year_bars(tables)
-    svg = render_chart(bars, Labels(**labels), lang, chart_id=f"bulletin-chart-{lang}")
+    svg = render_chart(bars, Labels(**labels), lang, colors, chart_id=f"bulletin-chart-{lang}")
     return Markup(re.sub(r'font-family="[^"]*"', f'font-family="{PRINT_FONTS}"', svg, count=1))
 
 
@@ -74,7 +75,9 @@ def environment(templates: Path) -> Environment:
             "aid": FileSystemLoader(str(templates / "aid")),
         }
     )
-    return templating.environment(loader, FILTERS, {"aid_chart": print_chart})
+    colors = palette(templates.parent / STYLESHEET)
+    aid_chart = partial(print_chart, colors=colors)
+    return templating.environment(loader, FILTERS, {"aid_chart": aid_chart})
 
 
 def render(theme: Path, template: str, lang: str, context: dict[str, Any]) -> str:
