@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import REPO
 from shared.atomic import replacing, write_atomic
 from shared.cache import STORES, Store, dependencies_key
 
@@ -107,3 +108,55 @@ def test_atomic_write_replaces_whole_or_not_at_all(tmp_path: Path) -> None:
         raise RuntimeError("killed while writing")
     assert target.read_bytes() == b"new"
     assert sorted(p.name for p in target.parent.iterdir()) == ["page.html"]  # no leftover
+
+
+def _store_keys(cache: Path) -> dict[str, bytes]:
+    """The key line of every pickle store file, by its path under .cache/."""
+    return {
+        p.relative_to(cache).as_posix(): p.read_bytes().partition(b"\n")[0]
+        for p in sorted(cache.rglob("*.pickle"))
+    }
+
+
+def test_a_changed_pin_invalidates_every_cache_and_warm_equals_cold(tmp_path: Path) -> None:
+    """After `make lock` changes a pinned version, the next (warm) build must give the bytes
+    of a cold one: nothing made under the old lock is reused, not a page, not a PDF, not
+    events.ics (icalendar's version), not a photo rendition (Pillow's), not a parsed story, a
+    story's HTML or a search bundle. The packages installed here stay the same, so a cold
+    build's bytes are those of the first build: the test compares with them, and checks that
+    the warm build reused nothing (it fails if a cache forgets the lock)."""
+    from test_reproducible import FIRST, SECOND, build, copy_example, files
+
+    root = copy_example(tmp_path / "site")
+    lock = root / "requirements.lock"
+    lock.write_bytes((REPO / "requirements.lock").read_bytes())
+    output, cache = root / "output", root / ".cache"
+    build(root, output, cwd=root, env=FIRST, plugins=root / "plugins")
+    cold = files(output)
+    inodes = {p: p.stat().st_ino for p in output.rglob("*") if p.is_file()}
+    keys = _store_keys(cache)
+    renditions = {p.parent for p in (cache / "images").rglob("*.webp")}
+    assert {"stories.pickle", "markdown.pickle", "search/documents.pickle"} <= keys.keys()
+    assert "data/events.ics" in cold and "ban-tin/so-1-2022/so-1-2022-vi.pdf" in cold
+
+    text = lock.read_text(encoding="utf-8")
+    pin = next(line for line in text.splitlines() if line.startswith("icalendar=="))
+    lock.write_text(text.replace(pin, pin + ".post1"), encoding="utf-8")
+    build(root, output, cwd=root, env=SECOND, plugins=root / "plugins")
+
+    assert files(output) == cold  # warm == cold, byte for byte
+    reused = [
+        p.relative_to(output).as_posix()
+        for p, inode in inodes.items()
+        if p.is_file() and p.stat().st_ino == inode
+    ]
+    # every page, PDF, calendar and photo was made again; only index files that Pagefind
+    # made again with the same bytes are linked from the last output (compared byte for
+    # byte, not by a key: search/pagefind_run.write_bundle)
+    assert reused and all(rel.startswith("pagefind/") for rel in reused)
+    after = _store_keys(cache)
+    assert after.keys() == keys.keys()
+    assert [name for name in keys if after[name] == keys[name]] == []  # every store re-keyed
+    made_again = {p.parent for p in (cache / "images").rglob("*.webp")}
+    assert made_again and made_again.isdisjoint(renditions)  # re-encoded, the old ones gone
+    assert all(p.exists() for p in made_again) and not any(p.exists() for p in renditions)

@@ -3,7 +3,8 @@ build is not rendered again (its file is linked from the previous output).
 
 A page depends on
 - everything shared (theme templates and catalogs, data files, our code, the settings that
-  reach templates, the build date): `shared_key`;
+  reach templates, the build date, and the pinned packages: `shared.cache.dependencies_key`,
+  a hash of requirements.lock): `shared_key`;
 - the stories it shows, every language version of each (a story's data and its language
   switch come from all its versions): the whole files for a story's own pages and the
   bulletin's (which print the text), only the front matter for every other page (lists,
@@ -22,8 +23,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-
-from shared.versions import package_versions
 
 from .plan import Page
 
@@ -46,14 +45,6 @@ class StoryKeys:
     @cached_property
     def every_front(self) -> str:
         return hashlib.sha256(repr(sorted(self.front.items())).encode()).hexdigest()
-
-
-# What turns content into pages besides our code: an upgrade (make lock) renders again.
-LIBRARIES = ("pelican", "jinja2", "markdown", "nh3", "babel", "pillow", "weasyprint", "pydyf")
-
-
-def library_versions() -> str:
-    return package_versions(*LIBRARIES)
 
 
 def file_hash(path: Path) -> str:

@@ -16,7 +16,9 @@ from pelican.generators import Generator
 
 from content_model.project import Project
 from shared import progress
+from shared.atomic import write_atomic
 from shared.build_day import build_date
+from shared.cache import damaged, dependencies_key
 from shared.parallel import parallel_map
 from shared.text import localized
 
@@ -352,7 +354,8 @@ class BilingualGenerator(Generator):
             [Path(self.theme), root / "plugins"]
             + [root / "content" / d for d in ("data", "images", "bulletins")],
             [repr(self.settings.get(k)) for k in FINGERPRINT_SETTINGS]
-            + [build_date().isoformat(), fingerprints.library_versions()],
+            # any change of requirements.lock (make lock) renders every page again
+            + [build_date().isoformat(), dependencies_key(root)],
         )
         story_keys = fingerprints.story_keys(
             {slug: [v.path for v in s.versions.values()] for slug, s in project.stories.items()},
@@ -473,9 +476,7 @@ def _write(path: Path, text: str) -> None:
         return
     except FileExistsError:
         pass
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
+    write_atomic(path, data)
 
 
 def read_manifest(path: str | None) -> dict[str, str]:
@@ -484,9 +485,12 @@ def read_manifest(path: str | None) -> dict[str, str]:
         return {}
     try:
         files = json.loads(Path(path).read_text(encoding="utf-8")).get("files", {})
-    except (ValueError, AttributeError):
-        return {}  # a damaged manifest only costs a full render
-    return files if isinstance(files, dict) else {}
+        if not isinstance(files, dict):
+            raise ValueError(f"'files' holds a {type(files).__name__}")
+    except (ValueError, AttributeError) as exc:  # only costs a full render
+        damaged("build", Path(path), f"{type(exc).__name__}: {exc}")
+        return {}
+    return files
 
 
 _previous: dict[str, Any] = {}
@@ -503,7 +507,9 @@ def newest(articles: list[Any], lang: str, count: int) -> list[Any]:
 
 def reuse_file(output: Path, rel: str, key: str) -> bool:
     """For capabilities that write costly files (PDFs): link `rel` from the last build when it
-    was made from the same `key` (and the same theme, code and data); else False, and the
+    was made from the same `key` (and the same theme, code, data and pinned packages: the
+    shared key includes requirements.lock, so an upgrade of icalendar or WeasyPrint makes the
+    file again); else False, and the
     caller writes it. Either way the key is recorded for the next build."""
     key = hashlib.sha256(f"{_previous.get('shared', '')}\0{key}".encode()).hexdigest()
     LAST_BUILD.setdefault("manifest", {})[rel] = key

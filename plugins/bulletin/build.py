@@ -17,8 +17,8 @@ from urllib.parse import urljoin
 from bilingual import urls
 from content_model.bulletins import BulletinFile
 from content_model.project import Project
-from images.renditions import CACHE as PHOTO_CACHE
-from images.renditions import published_copy
+from images.renditions import published_copy, store_folder
+from shared.atomic import write_atomic
 
 from . import pdf
 from .email_edition import MAX_BYTES, email_html
@@ -70,14 +70,7 @@ def absolute(site_url: str, path: str) -> str:
 
 
 def _write(path: Path, data: bytes | str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".part")  # a reader never gets half a file
-    if isinstance(data, str):
-        tmp.write_text(data, encoding="utf-8")
-    else:
-        tmp.write_bytes(data)
-    tmp.replace(path)
-    return path
+    return write_atomic(path, data)  # a reader never gets half a file
 
 
 def _context(view: IssueView, options: Options) -> dict[str, object]:
@@ -108,7 +101,7 @@ def build_issue(
     built = Built()
 
     def published(src: str) -> Path:
-        return published_copy(project.root / "content", src, project.root / PHOTO_CACHE)
+        return published_copy(project.root / "content", src, store_folder(project.root))
 
     for lang in urls.LANGS:
         view = views[lang] if views else issue_view(project, bulletin, lang)

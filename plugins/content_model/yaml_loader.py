@@ -19,6 +19,8 @@ from typing import Any
 import yaml
 import yaml.cyaml
 
+from shared.speed import tricks_on
+
 from .limits import MAX_DEPTH, MAX_PY_PARSER_CHARS, MAX_VALUES
 from .messages import Message, msg, msg_plural
 from .values import CutNumber, GroupedNumber
@@ -132,7 +134,8 @@ def load_yaml(
     # The tree of a large file is hundreds of thousands of objects and no cycles: the cyclic
     # garbage collector, triggered again and again while they are made, took 4/5 of the time.
     collecting = gc.isenabled()
-    gc.disable()
+    if tricks_on():  # BUILD_FAST=0 leaves it on (shared/speed.py)
+        gc.disable()
     try:
         node = _parse(text, offset, max_entries)
         lines = LineMap(default=first_line)

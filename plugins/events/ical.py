@@ -74,7 +74,9 @@ def _vevent_ical(*fields: object) -> bytes:
 
 def calendar_key(events: list[CalendarEvent], lang: str, base_url: str, name: str) -> str:
     """What `calendar_ics` makes its bytes from: equal keys, equal files (a build reuses the
-    last build's file instead of serialising thousands of events again)."""
+    last build's file instead of serialising thousands of events again). The code and
+    icalendar's version are added by `reuse_file`, whose key includes the build's shared key
+    (our code, and requirements.lock through `shared.cache.dependencies_key`)."""
     fields = [_fields(e, lang, base_url) for e in events if e.precise]
     return hashlib.sha256(repr((PRODID, name, fields)).encode()).hexdigest()
 

@@ -18,6 +18,7 @@ from bilingual.pelican_adapter import (
 )
 from bilingual.plan import Page
 from content_model.project import Project
+from shared.atomic import write_atomic
 from shared.build_day import build_date
 from shared.jsonld import script_json
 from shared.text import localized
@@ -149,9 +150,8 @@ def write_ics(project: Project, context: dict[str, Any], output: Path) -> None:
         events = collect(project, lang)
         if reuse_file(output, rel, calendar_key(events, lang, base, name)):
             continue
-        path = output / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(calendar_ics(events, lang, base, name))
+        # the preview writes in place: a calendar app never reads half a file
+        write_atomic(output / rel, calendar_ics(events, lang, base, name))
 
 
 def register() -> None:

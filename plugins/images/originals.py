@@ -21,6 +21,7 @@ from PIL import Image, UnidentifiedImageError
 
 from content_model.errors import ContentError
 from content_model.messages import Message, msg
+from shared.atomic import replacing
 
 MAX_SIDE = 2400  # px, the long side of an original worth keeping
 MAX_BYTES = 3_000_000
@@ -191,10 +192,10 @@ def shrink(path: Path) -> list[Message] | None:
             return None  # GIF, TIFF...: the site publishes a copy anyway; left as it is
         if resized is image:
             image.load()
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        resized.save(tmp, format=fmt, **options)
-    os.chmod(tmp, path.stat().st_mode & 0o7777)
-    tmp.replace(path)
+        # the editor's own file: replaced whole and flushed to the disk (shared/atomic.py)
+        with replacing(path, durable=True) as tmp:
+            resized.save(tmp, format=fmt, **options)
+            os.chmod(tmp, path.stat().st_mode & 0o7777)
     done.append(msg("%(before)s -> %(after)s", before=_mb(size), after=_mb(path.stat().st_size)))
     if gps:
         done.append(msg("GPS position removed"))

@@ -1,8 +1,8 @@
 """Wires renditions into the build: every photo a published story uses gets its renditions
-(made once, cached by content in `.cache/images/`, spread over the cores), templates get them
-as `pictures`, and the renditions are put beside the photos' addresses at the end of the
-build. No original is published: every photo of content/images/ is published as its copy
-(renditions.py), Pelican's own copy of static files is off (`STATIC_PATHS`).
+(made once, cached by content in the store `.cache/images/`, spread over the cores),
+templates get them as `pictures`, and the renditions are put beside the photos' addresses at
+the end of the build. No original is published: every photo of content/images/ is published
+as its copy (renditions.py), Pelican's own copy of static files is off (`STATIC_PATHS`).
 
 Other capabilities (the bulletin) call `picture_for(project, src)` while the build runs; what
 they ask for is published too.
@@ -22,14 +22,23 @@ from shared.parallel import parallel_map
 
 from .originals import photo_files
 from .referenced import draft_images, referenced_images
-from .renditions import CACHE, Picture, Plan, make_all, picture, picture_of, plan, publish
+from .renditions import (
+    Picture,
+    Plan,
+    image_store,
+    make_all,
+    picture,
+    picture_of,
+    plan,
+    publish,
+)
 
 # The pictures of the current build: src -> Picture (module state, reset when a build starts).
 _pictures: dict[str, Picture] = {}
 
 
 def cache_dir(project: Project) -> Path:
-    return project.root / CACHE
+    return image_store(project.root).files_folder()
 
 
 def picture_for(project: Project, src: str) -> Picture:
@@ -57,6 +66,7 @@ def prepare(generators: list[Any]) -> None:
     if project is None:
         return
     content, cache = project.root / "content", cache_dir(project)
+    image_store(project.root).remove_outdated()  # made with other packages or code
     shown = set(referenced_images(project))
     jobs: dict[str, Plan] = {}
     for src in sorted(shown | (set(photo_files(content)) - draft_images(project))):

@@ -2,9 +2,12 @@
 the copy published at the photo's own address: an original is never published as is.
 
 A rendition is cached under `cache_dir/<key>/` where the key hashes the photo's bytes, the
-recipe below and the versions of Pillow and its codecs (another encoder gives other bytes:
-a warm build must give what a cold one would): an unchanged photo is never encoded again,
-an edited one gets new files (and new URLs, so browsers never keep a stale copy).
+recipe below and the versions of Pillow and its codecs (another encoder gives other bytes,
+and a new URL, so browsers never keep a stale copy): an unchanged photo is never encoded
+again, an edited one gets new files. The build's `cache_dir` is the cache store `images`
+(`store_folder`: `.cache/images/<key>/`, shared/cache.py), keyed by requirements.lock and this
+module's code, so that after any dependency or code change a warm build gives what a cold
+one would.
 Renditions carry no EXIF data (no GPS position of the camera is published) and are turned
 upright from the EXIF orientation first. The copy at the photo's own address
 (`images/x.jpg`, for the bulletin and links written in stories) is the largest rendition in
@@ -36,6 +39,9 @@ from pathlib import Path, PurePosixPath
 
 from PIL import Image, ImageOps, features
 
+from shared.atomic import replacing
+from shared.cache import FOLDER, Store, dependencies_key, key_of, source_key
+
 WIDTHS = (480, 800, 1200, 1600)  # phone, small tablet / 2x phone, desktop column, 2x desktop
 QUALITY = {"jpeg": 80, "webp": 76, "png": None}
 # libwebp's effort, 0 (fast) .. 6 (small). Measured (docs/dev/photos.md): method 2 encodes 2.2-2.8
@@ -45,13 +51,24 @@ MIME = {"jpeg": "image/jpeg", "webp": "image/webp", "png": "image/png"}
 EXTENSION = {"jpeg": "jpg", "webp": "webp", "png": "png"}
 OWN_FORMAT = {"JPEG": "jpeg", "MPO": "jpeg", "PNG": "png", "WEBP": "webp"}  # Pillow's names
 MAX_PUBLISHED_BYTES = 1_500_000  # no image file of the site is larger
-CACHE = Path(".cache") / "images"  # under the project root
-# Changing the recipe (widths, qualities, encoder options, resampling) must change every key.
+# Changing the recipe (widths, qualities, encoder options, resampling) must change every key:
+# it is part of the renditions' file names on the site (a new URL for new bytes).
 RECIPE = (
     f"v2 {WIDTHS} {sorted(QUALITY.items(), key=str)} webp-m{WEBP_METHOD} jpeg-baseline draft "
     "chain-lanczos "
     f"{MAX_PUBLISHED_BYTES}"
 )
+
+
+def image_store(root: Path) -> Store:
+    """The cache store `images` of the project at `root`."""
+    code = source_key(Path(__file__))
+    return Store(root / FOLDER, "images", key_of(dependencies_key(root), code))
+
+
+def store_folder(root: Path) -> Path:
+    """Where the build of the project at `root` keeps renditions (`cache_dir`)."""
+    return image_store(root).files_folder()
 
 
 @dataclass(frozen=True)
@@ -210,18 +227,17 @@ def make_all(
 def _encode(image: Image.Image, fmt: str, file: Path) -> None:
     """Write through a temporary name: an interrupted build never leaves half a file that a
     later build would take for a finished one."""
-    file.parent.mkdir(parents=True, exist_ok=True)
-    tmp = file.with_name(f".{file.name}.{os.getpid()}.tmp")
     options: dict[str, object] = {"optimize": True}
     if fmt == "jpeg":  # baseline: progressive took 3x as long here for the same bytes
         options |= {"quality": QUALITY["jpeg"]}
     elif fmt == "webp":
         options = {"quality": QUALITY["webp"], "method": WEBP_METHOD}
-    image.save(tmp, format=fmt.upper(), **options)
-    if fmt == "png" and tmp.stat().st_size > MAX_PUBLISHED_BYTES:
-        # a photo-like PNG: 256 colours (transparency kept) rather than a file over budget
-        image.quantize(256, method=Image.Quantize.FASTOCTREE).save(tmp, format="PNG", optimize=True)
-    tmp.replace(file)
+    with replacing(file) as tmp:
+        image.save(tmp, format=fmt.upper(), **options)
+        if fmt == "png" and tmp.stat().st_size > MAX_PUBLISHED_BYTES:
+            # a photo-like PNG: 256 colours (transparency kept) rather than a file over budget
+            quantized = image.quantize(256, method=Image.Quantize.FASTOCTREE)
+            quantized.save(tmp, format="PNG", optimize=True)
 
 
 def renditions(src_path: Path, cache_dir: Path) -> list[Rendition]:
@@ -272,11 +288,8 @@ def publish(pic: Picture, output_dir: Path) -> list[Path]:
 
 
 def _link(source: Path, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    tmp.unlink(missing_ok=True)
-    try:
-        os.link(source, tmp)
-    except OSError:
-        shutil.copyfile(source, tmp)
-    tmp.replace(target)
+    with replacing(target) as tmp:
+        try:
+            os.link(source, tmp)
+        except OSError:
+            shutil.copyfile(source, tmp)

@@ -67,10 +67,11 @@ def dependencies_key(root: Path | None = None) -> str:
 
 
 @cache
-def source_key(package: Path) -> str:
-    """A hash of a package's Python source (`package/*.py`): its own code in a store's key."""
+def source_key(code: Path) -> str:
+    """A hash of Python source, a package's (`code/*.py`) or one module's: the code that
+    makes a store's entries, in its key."""
     digest = hashlib.sha256()
-    for source in sorted(package.glob("*.py")):
+    for source in [code] if code.is_file() else sorted(code.glob("*.py")):
         digest.update(source.name.encode() + b"\0" + source.read_bytes())
     return digest.hexdigest()
 
@@ -154,5 +155,10 @@ class Store:
                     entry.unlink(missing_ok=True)
 
     def _damaged(self, path: Path, reason: str) -> None:
-        log.warning("cache store %s: %s is damaged (%s); it is rebuilt", self.name, path, reason)
-        return None
+        damaged(self.name, path, reason)
+
+
+def damaged(store: str, path: Path, reason: str) -> None:
+    """Say that a file of `store` could not be read back and is rebuilt (a store that is
+    not pickles, the page manifests of `build`, says it here too)."""
+    log.warning("cache store %s: %s is damaged (%s); it is rebuilt", store, path, reason)

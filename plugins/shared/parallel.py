@@ -12,6 +12,8 @@ import os
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
+from shared.speed import tricks_on
+
 T = TypeVar("T")
 MIN_TASKS = 400  # below this, one process is faster
 
@@ -26,6 +28,8 @@ def _call(index: int) -> Any:
 
 
 def workers() -> int:
+    if not tricks_on():  # BUILD_FAST=0: everything in the build's own process
+        return 1
     configured = os.environ.get("BUILD_WORKERS")
     if configured:
         return max(1, int(configured))

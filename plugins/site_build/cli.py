@@ -31,6 +31,8 @@ from content_model.terminal import (
     warning_lines,
 )
 from images.originals import warnings as photo_warnings
+from shared.atomic import write_atomic
+from shared.cache import FOLDER, damaged
 
 from . import output_folder
 from .output_folder import OutputLocked
@@ -113,7 +115,7 @@ def _locked_build(
     init_logging(level=logging.WARNING)
     output_folder.remove_leftovers(output)
     target = output if in_place else output_folder.staging_folder(output)
-    cache = root / ".cache"
+    cache = root / FOLDER
     # Pages unchanged since the last build are reused (bilingual/fingerprints.py): linked
     # from it, or left where they are in place. One manifest per output folder: it describes
     # what is in that folder, whatever the settings of the build that wrote it (SITEURL and
@@ -165,11 +167,8 @@ def _locked_build(
         output_folder.replace(output, target)
     reading.unlink(missing_ok=True)
     if "manifest" in LAST_BUILD:
-        manifest.parent.mkdir(parents=True, exist_ok=True)
         described = {"output": str(output), "inode": output.stat().st_ino}
-        manifest.write_text(
-            json.dumps({**described, "files": LAST_BUILD["manifest"]}), encoding="utf-8"
-        )
+        write_atomic(manifest, json.dumps({**described, "files": LAST_BUILD["manifest"]}))
     return BuildResult(
         True,
         rendered=list(LAST_BUILD.get("rendered", [])),
@@ -196,7 +195,10 @@ def _manifest_fits(manifest: Path, output: Path) -> bool:
     try:
         described = json.loads(manifest.read_text(encoding="utf-8"))
         return described["output"] == str(output) and described["inode"] == output.stat().st_ino
-    except (OSError, ValueError, KeyError, TypeError):
+    except OSError:  # none yet, or no output folder
+        return False
+    except (ValueError, KeyError, TypeError) as exc:  # every page is rendered again
+        damaged("build", manifest, f"{type(exc).__name__}: {exc}")
         return False
 
 

@@ -31,6 +31,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from content_model.messages import Message, msg
+from shared.speed import tricks_on
 
 _RENAME_EXCHANGE = 2  # linux/fs.h
 _AT_FDCWD = -100
@@ -108,7 +109,11 @@ def replace(output: Path, new: Path) -> None:
 
 def _discard(folder: Path) -> None:
     """Delete a replaced output in a process of its own, which outlives this one: nobody
-    waits for it. A build that starts before it is done removes the rest (remove_leftovers)."""
+    waits for it. A build that starts before it is done removes the rest (remove_leftovers).
+    With BUILD_FAST=0, deleted here, before the build returns."""
+    if not tricks_on():
+        shutil.rmtree(folder, ignore_errors=True)
+        return
     try:  # `sh` starts `rm` in the background and returns at once
         subprocess.run(
             ["sh", "-c", 'rm -rf -- "$1" &', "sh", str(folder)],
@@ -142,7 +147,10 @@ class FolderSkeleton:
         self.process: subprocess.Popen[bytes] | None = None
 
     def start(self, files: Iterable[str]) -> None:
-        """Make the folders of `files` (paths relative to the folder: a manifest's keys)."""
+        """Make the folders of `files` (paths relative to the folder: a manifest's keys).
+        With BUILD_FAST=0, none: the build makes each folder as it writes."""
+        if not tricks_on():
+            return
         for f in files:
             d = PurePosixPath(f).parent
             # inside the folder only, whatever the manifest holds
