@@ -4,7 +4,7 @@ The tricks change how fast a build is, never what it makes; when a build misbeha
 in a worker, a folder missing, a file left behind), running it without them tells whether
 one of them is the cause:
 
-- forked workers for Markdown, pages and photos (`site_build/parallel.py`): one process;
+- forked workers for Markdown, pages and photos (`shared/parallel.py`): one process;
 - Pagefind's languages indexed side by side (`search/pagefind_run.py`): one after the other;
 - folders made ahead by a helper process (`site_build/output_folder.py`, `FolderSkeleton`):
   the build makes each folder as it writes;
