@@ -12,7 +12,7 @@ import pytest
 from test_reproducible import FIRST, SECOND, _small_site, build, differences, leaked_paths
 
 from conftest import REPO
-from site_build import parallel
+from shared import parallel
 from site_build.output_folder import FolderSkeleton
 
 SLOW = {"BUILD_FAST": "0"}
