@@ -48,3 +48,13 @@ def test_a_labels_file_missing_a_language_is_refused_with_where(
     path.write_text(text, encoding="utf-8")
     with pytest.raises(LabelsError, match=where):
         load_labels(path)
+
+
+def test_currency_names_come_from_the_data_file() -> None:
+    from aid.money import CURRENCIES_FILE, money_full, money_short
+
+    assert set(load_labels(CURRENCIES_FILE)) == {"VND"}
+    assert money_full(16104216000, "VND", "vi") == "16.104.216.000 VNĐ"
+    assert money_full(16104216000, "VND", "en") == "VND 16,104,216,000"
+    assert money_short(207_000_000_000, "VND", "vi") == "207 tỷ đồng"
+    assert money_short(15_200_000, "USD", "en") == "USD 15.2 million"  # the code: not listed

@@ -7,23 +7,29 @@ en: `USD 15.2 million`, `VND 16,104,216,000`, `VND 16.1 billion`, `81.8%`
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 from babel.dates import format_date
 from babel.numbers import format_compact_decimal, format_decimal, format_percent
 
 from content_model.values import Period, babel_locale
+from shared.labels import load_labels
 
-# How Vietnamese text names a currency after a full amount, and after a short one.
-_VI_FULL_UNIT = {"VND": "VNĐ"}
-_VI_SHORT_UNIT = {"VND": "đồng"}
+CURRENCIES_FILE = Path(__file__).with_name("currencies.yaml")  # names other than the code
+
+
+def currency_name(currency: str, lang: str, form: str) -> str:
+    """How `lang` names `currency` beside an amount (`form`: "full" or "short", see
+    currencies.yaml): `VNĐ`, `đồng`; the ISO code when the file names it no other way."""
+    names = load_labels(CURRENCIES_FILE).get(currency)
+    return names[form][lang] if names else currency
 
 
 def money_full(value: Decimal | int | float, currency: str, lang: str) -> str:
     """Every digit: `16.104.216.000 VNĐ` / `VND 16,104,216,000`."""
     number = format_decimal(value, locale=babel_locale(lang))
-    if lang == "vi":
-        return f"{number} {_VI_FULL_UNIT.get(currency, currency)}"
-    return f"{currency} {number}"
+    name = currency_name(currency, lang, "full")
+    return f"{number} {name}" if lang == "vi" else f"{name} {number}"
 
 
 def money_short(value: Decimal | int | float, currency: str, lang: str) -> str:
@@ -35,9 +41,8 @@ def money_short(value: Decimal | int | float, currency: str, lang: str) -> str:
         number = format_compact_decimal(
             value, format_type="long", locale=babel_locale(lang), fraction_digits=2
         )
-    if lang == "vi":
-        return f"{number} {_VI_SHORT_UNIT.get(currency, currency)}"
-    return f"{currency} {number}"
+    name = currency_name(currency, lang, "short")
+    return f"{number} {name}" if lang == "vi" else f"{name} {number}"
 
 
 def percent(value: Decimal | int | float, lang: str) -> str:
