@@ -43,7 +43,7 @@ def test_another_key_is_outdated_and_rebuilt_without_a_warning(
     ],
 )
 def test_a_damaged_store_is_logged_and_rebuilt(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture, damage, reason: str
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, english_messages: None, damage, reason: str
 ) -> None:
     store = Store(tmp_path, "stories", "k")
     store.save({"story": "parsed"})
@@ -58,13 +58,32 @@ def test_a_damaged_store_is_logged_and_rebuilt(
 
 
 def test_a_store_of_the_wrong_shape_is_damaged(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, english_messages: None
 ) -> None:
     store = Store(tmp_path, "search", "k")
     store.save("a string", "documents")
     with caplog.at_level(logging.WARNING, logger="shared.cache"):
         assert store.load("documents", expect=dict) is None
-    assert "holds a str" in caplog.records[0].getMessage()
+    assert "str instead of <class 'dict'>" in caplog.records[0].getMessage()
+
+
+def test_the_warnings_are_in_the_language_of_the_messages(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Shown to whoever runs `make site`: from the `checks` catalogs, Vietnamese by default."""
+    store = Store(tmp_path, "markdown", "k")
+    store.path().write_bytes(b"")
+    (tmp_path / "search").write_text("a file where the store's folder should be")
+    monkeypatch.delenv("MESSAGES", raising=False)
+    with caplog.at_level(logging.WARNING, logger="shared.cache"):
+        store.load()
+        Store(tmp_path, "search", "k").save({}, "documents")
+    damaged, not_saved = (r.getMessage() for r in caplog.records)
+    assert damaged == (
+        f"bộ nhớ đệm markdown: {store.path()} bị hỏng (không phải tệp bộ nhớ đệm, hoặc bị cắt "
+        "cụt); sẽ được tạo lại"
+    )
+    assert not_saved.startswith(f"bộ nhớ đệm search: không lưu được {tmp_path / 'search'}/")
 
 
 def test_every_store_is_named_in_one_table(tmp_path: Path) -> None:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import gzip
+import logging
 import os
 from pathlib import Path
+
+import pytest
 
 from bilingual.pelican_adapter import LAST_BUILD
 from conftest import Site, make_site, story
@@ -377,16 +380,30 @@ def test_a_deleted_story_leaves_no_folder_behind(site: Site) -> None:
     assert (site.output / "tin-tuc/b/index.html").is_file()
 
 
-def test_damaged_caches_only_cost_the_work_they_would_save(site: Site) -> None:
+def test_damaged_caches_only_cost_the_work_they_would_save(
+    site: Site, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A damaged cache is said (which store, which file, why) and rebuilt, never used."""
+    from content_model import parsed_cache, stories
+
     three_stories(site)
     assert site.build() == 0
     caches = sorted(p for p in (site.root / ".cache").rglob("*.pickle"))
     names = {p.relative_to(site.root / ".cache").as_posix() for p in caches}
     assert {"stories.pickle", "search/documents.pickle", "search/bundle-vi.pickle"} <= names
-    for path in caches:
-        path.write_bytes(b"\x80\x05 not a pickle")
+    for path in caches:  # the store's header kept, the pickle after it broken
+        header = path.read_bytes().partition(b"\n")[0]
+        path.write_bytes(header + b"\n\x80\x05 not a pickle")
+    [manifest] = (site.root / ".cache/build").glob("*.json")
+    manifest.write_text('{"output": "cut short', encoding="utf-8")
     site.add_story("c.vi.md", story("c", "vi", "Hoạt động C đã sửa", "2022-07-01"))
-    assert site.build() == 0
+    monkeypatch.setattr(stories, "PARSED", parsed_cache.ParsedStories())  # a new process
+    with caplog.at_level(logging.WARNING, logger="shared.cache"):
+        assert site.build() == 0
+    said = [r.getMessage() for r in caplog.records if r.name == "shared.cache"]
+    for path in [*caches, manifest]:
+        assert any(str(path) in line and "is damaged" in line for line in said), path
+    assert LAST_BUILD["reused"] == 0  # the manifest was not trusted: every page rendered
     assert "Hoạt động C đã sửa" in site.page("tin-tuc/c/").text
     entry = (site.output / "pagefind/pagefind-entry.json").read_text(encoding="utf-8")
     assert '"vi"' in entry and '"en"' in entry

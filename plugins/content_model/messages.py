@@ -12,8 +12,9 @@ the same language. Field names, keys and the values an editor wrote are never tr
 
 from __future__ import annotations
 
+import logging
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from io import BytesIO
@@ -23,6 +24,8 @@ from typing import Any
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
+
+from shared import cache as shared_cache
 
 MESSAGE_LANGS = ("vi", "en")
 DEFAULT_LANG = "vi"  # the site's language: editors are Vietnamese staff
@@ -98,3 +101,29 @@ def _compile(po_path: str, mtime_ns: int) -> Translations:
     write_mo(buf, po, use_fuzzy=False)
     buf.seek(0)
     return Translations(buf)
+
+
+class CacheWarnings(logging.Filter):
+    """The warnings of the cache module (shared/cache.py: a damaged store, a store that
+    could not be saved), which knows no catalogs, shown in the language of the messages
+    (`MESSAGES`) like every message people read. Installed on its logger below."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        made = _CACHE_MESSAGES.get(str(record.msg))
+        if made is not None and isinstance(record.args, Mapping):
+            values = dict(record.args)
+            if values.get("reason") == shared_cache.CUT_SHORT:
+                values["reason"] = msg("not a cache file, or cut short")
+            record.msg, record.args = render(made(values), messages_language()), None
+        return True
+
+
+_CACHE_MESSAGES: dict[str, Callable[[dict[str, Any]], Message]] = {
+    shared_cache.DAMAGED: lambda v: msg(
+        "cache store %(store)s: %(file)s is damaged (%(reason)s); it is rebuilt", **v
+    ),
+    shared_cache.NOT_SAVED: lambda v: msg(
+        "cache store %(store)s: %(file)s could not be saved (%(reason)s)", **v
+    ),
+}
+logging.getLogger(shared_cache.__name__).addFilter(CacheWarnings())

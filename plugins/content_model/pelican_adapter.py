@@ -14,7 +14,7 @@ from pelican.readers import BaseReader
 from pelican.utils import SafeDatetime
 
 from shared import progress
-from shared.cache import Store, dependencies_key, key_of, source_key
+from shared.cache import FOLDER, Store, dependencies_key, key_of, source_key
 from shared.parallel import parallel_map
 
 from .errors import ContentError, ContentInvalid, ErrorReport
@@ -35,7 +35,7 @@ def project_root(settings: dict[str, Any]) -> Path:
 
 def cache_folder(settings: dict[str, Any]) -> Path:
     """Where a build keeps what it reuses (`make site` sets it to the project's .cache/)."""
-    return Path(settings.get("CONTENT_CACHE_DIR") or project_root(settings) / ".cache")
+    return Path(settings.get("CONTENT_CACHE_DIR") or project_root(settings) / FOLDER)
 
 
 def current_project() -> Project:

@@ -11,9 +11,12 @@ else its entries depend on (our code, settings, the content hashes).
 
 A file that cannot be read back (truncated, not ours, an object of a class since renamed) is
 damaged: a warning says which store and why, the store starts empty, the build does the work
-again and the next save replaces the file. A file of another key (other dependencies or
-code) is simply outdated: rebuilt the same way, without a warning. Nothing in a store is
-trusted more than the work it saves: deleting `.cache/` (`make clean`) is always safe.
+again and the next save replaces the file. The warnings are logged in English with their
+values apart (`DAMAGED`, `NOT_SAVED`); `content_model.messages` shows them in the language of
+the messages (`MESSAGES`), from the `checks` catalogs, as every message people read. A file
+of another key (other dependencies or code) is simply outdated: rebuilt the same way, without
+a warning. Nothing in a store is trusted more than the work it saves: deleting `.cache/`
+(`make clean`) is always safe.
 """
 
 from __future__ import annotations
@@ -49,6 +52,11 @@ STORES = {
 }
 
 _MAGIC = b"huu-nghi-cache "  # first bytes of every store file; the key follows, then a newline
+
+# The warnings of this module, logged as `log.warning(TEMPLATE, {values})`.
+DAMAGED = "cache store %(store)s: %(file)s is damaged (%(reason)s); it is rebuilt"
+NOT_SAVED = "cache store %(store)s: %(file)s could not be saved (%(reason)s)"
+CUT_SHORT = "not a cache file, or cut short"  # a reason of DAMAGED
 
 
 def dependencies_key(root: Path | None = None) -> str:
@@ -113,7 +121,7 @@ class Store:
             if data[:1] == b"\x80":  # a bare pickle: this cache before the store format
                 log.debug("cache store %s: %s is of an older format; rebuilt", self.name, path)
                 return None
-            return self._damaged(path, "not a cache file, or cut short")
+            return self._damaged(path, CUT_SHORT)
         if header[len(_MAGIC) :] != self.key.encode():
             log.debug("cache store %s: %s was made with other code or packages", self.name, path)
             return None
@@ -122,7 +130,7 @@ class Store:
         except Exception as exc:  # any failure of unpickling, including missing classes
             return self._damaged(path, f"{type(exc).__name__}: {exc}")
         if not isinstance(value, expect):
-            return self._damaged(path, f"holds a {type(value).__name__}")
+            return self._damaged(path, f"{type(value).__name__} instead of {expect}")
         return value
 
     def save(self, value: Any, item: str = "") -> None:
@@ -133,7 +141,7 @@ class Store:
             data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
             write_atomic(path, _MAGIC + self.key.encode() + b"\n" + data)
         except OSError as exc:
-            log.warning("cache store %s: %s could not be saved (%s)", self.name, path, exc)
+            log.warning(NOT_SAVED, {"store": self.name, "file": str(path), "reason": str(exc)})
 
     def files_folder(self) -> Path:
         """For a store of files rather than pickles (photo renditions): `.cache/<name>/<key>/`,
@@ -161,4 +169,4 @@ class Store:
 def damaged(store: str, path: Path, reason: str) -> None:
     """Say that a file of `store` could not be read back and is rebuilt (a store that is
     not pickles, the page manifests of `build`, says it here too)."""
-    log.warning("cache store %s: %s is damaged (%s); it is rebuilt", store, path, reason)
+    log.warning(DAMAGED, {"store": store, "file": str(path), "reason": reason})
