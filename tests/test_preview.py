@@ -84,13 +84,21 @@ def test_errors_reach_the_browser_and_the_last_good_site_stays(
     assert "Bản sửa" in get(base + "/tin-tuc/a/")
 
 
+def wait_for_build(preview: Preview, number: int, timeout: float) -> bool:
+    """Until the preview has made build `number` (its condition is notified at each)."""
+    with preview.changed:
+        return preview.changed.wait_for(lambda: preview.state["build"] >= number, timeout)
+
+
 def test_watcher_rebuilds_on_save(preview: Preview, site: Site) -> None:
     threading.Thread(target=preview.watch, daemon=True).start()
-    time.sleep(0.5)  # let the watcher start
-    site.add_story("a.vi.md", story("a", "vi", "Bản lưu mới"))
+    # a save made before the watcher watches goes unseen: save until one is seen (no guessed
+    # start-up time), each time waiting for the build it starts
     deadline = time.monotonic() + 30
-    while preview.state["build"] < 2 and time.monotonic() < deadline:
-        time.sleep(0.1)
+    while time.monotonic() < deadline:
+        site.add_story("a.vi.md", story("a", "vi", "Bản lưu mới"))
+        if wait_for_build(preview, 2, timeout=2):
+            break
     assert preview.state["build"] >= 2 and preview.state["ok"]
     assert "Bản lưu mới" in get(preview.base + "/tin-tuc/a/")  # type: ignore[attr-defined]
 
