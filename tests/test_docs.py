@@ -46,3 +46,13 @@ def test_local_links_lead_to_files(page: Path) -> None:
     inside = [t for t in local_targets(page) if (page.parent / t).resolve().is_relative_to(REPO)]
     missing = [t for t in inside if not (page.parent / t).exists()]
     assert missing == []
+
+
+def test_the_map_of_docs_dev_tests_names_existing_files() -> None:
+    """docs/dev/tests.md says where a module's tests are: a renamed or removed test file is
+    renamed or removed there too."""
+    text = (REPO / "docs" / "dev" / "tests.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"`(test_\w+\.py)`", text))
+    files = {p.name for p in (REPO / "tests").glob("test_*.py")}
+    assert len(named) > 30
+    assert named - files == set(), "docs/dev/tests.md names files that do not exist"
