@@ -337,6 +337,8 @@ class Indexing:
         self.made: dict[str, bytes] = {}
         self.thread = threading.Thread(target=self._run, daemon=True)
         self.thread.start()
+        if not tricks_on():  # BUILD_FAST=0: indexed before the build goes on
+            self.thread.join()
 
     def _run(self) -> None:
         try:

@@ -5,7 +5,8 @@ in a worker, a folder missing, a file left behind), running it without them tell
 one of them is the cause:
 
 - forked workers for Markdown, pages and photos (`shared/parallel.py`): one process;
-- Pagefind's languages indexed side by side (`search/pagefind_run.py`): one after the other;
+- Pagefind's languages indexed side by side, while the build writes feeds and data files
+  (`search/pagefind_run.py`): one language after the other, before the build goes on;
 - folders made ahead by a helper process (`site_build/output_folder.py`, `FolderSkeleton`):
   the build makes each folder as it writes;
 - the replaced output deleted by a background `rm -rf` (`output_folder._discard`): deleted
