@@ -210,15 +210,11 @@ def test_print_photos_are_named_by_their_place_in_content(tmp_path: Path) -> Non
         photo_file("content:../secret.jpg", base)
 
 
-def test_pagefind_indexes_the_story_document_as_it_would_the_whole_page(
-    tmp_path_factory: pytest.TempPathFactory,
-) -> None:
+def test_pagefind_indexes_the_story_document_as_it_would_the_whole_page(example: Path) -> None:
     """search_document hands Pagefind only the marked story: the bundle is the same bytes."""
-    from test_readers_example_site import build_example
-
     from search.pagefind_run import bundle, kept, search_document
 
-    site = build_example(tmp_path_factory)
+    site = example
     stories = kept(pages(site))
     assert len(stories) == 10
     document = search_document(stories[0].read_text(encoding="utf-8"))
@@ -229,16 +225,12 @@ def test_pagefind_indexes_the_story_document_as_it_would_the_whole_page(
     assert made == whole
 
 
-def test_languages_indexed_apart_make_the_bundle_of_one_run(
-    tmp_path_factory: pytest.TempPathFactory,
-) -> None:
+def test_languages_indexed_apart_make_the_bundle_of_one_run(example: Path) -> None:
     """The build runs Pagefind once per language and merges: the very bytes of one run over
     every story (and of what the build wrote)."""
-    from test_readers_example_site import build_example
-
     from search.pagefind_run import bundle, kept, merge_bundles
 
-    site = build_example(tmp_path_factory)
+    site = example
     stories = kept(pages(site))
     by_lang = [[p for p in stories if p.parts[len(site.parts)] == "en"]]
     by_lang.append([p for p in stories if p not in by_lang[0]])
