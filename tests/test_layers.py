@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import ast
 import os
+import re
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -97,6 +99,17 @@ def add_import(module: Path, line: str) -> None:
 def test_the_import_contract_holds() -> None:
     result = lint_imports(ROOT / "plugins")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_every_package_of_the_plugins_is_in_a_layer() -> None:
+    """A new package must be placed: otherwise lint-imports sees it as a library, unchecked."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]
+    contracts = config["importlinter"]["contracts"]
+    layers = next(c for c in contracts if c["type"] == "layers")["layers"]
+    in_layers = {name for layer in layers for name in re.split(r"[|:]", layer)}
+    packages = {p.parent.name for p in (ROOT / "plugins").glob("*/__init__.py")}
+    assert set(config["importlinter"]["root_packages"]) == packages
+    assert {name.strip() for name in in_layers} == packages
 
 
 def test_a_package_cycle_breaks_the_layers_contract(plugins_copy: Path) -> None:
