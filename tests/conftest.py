@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from site_build.cli import BuildResult, run_build
 from site_build.cli import build as build_site
 
 REPO = Path(__file__).resolve().parents[1]
@@ -102,6 +103,10 @@ class Site:
 
     def build(self) -> int:
         return build_site(self.root, self.output)
+
+    def build_result(self) -> BuildResult:
+        """Build as `make site` does, without printing: what it rendered and reused."""
+        return run_build(self.root, self.output)
 
     def page(self, rel: str) -> Page:
         path = self.output / rel

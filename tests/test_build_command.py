@@ -92,7 +92,7 @@ def test_example_content_is_valid_and_builds(example: Path) -> None:
 def test_crash_half_way_leaves_previous_output(site: Site, monkeypatch) -> None:
     import pytest
 
-    from bilingual import pelican_adapter
+    from bilingual import renderer
 
     for i in range(5):
         site.add_story(f"s{i}.vi.md", story(f"s{i}", title=f"Tin {i}"))
@@ -100,7 +100,7 @@ def test_crash_half_way_leaves_previous_output(site: Site, monkeypatch) -> None:
     before = snapshot(site.output)
 
     written = []
-    real_write = pelican_adapter._write
+    real_write = renderer._write
 
     def failing_write(path: Path, text: str) -> None:
         if len(written) == 3:
@@ -108,7 +108,7 @@ def test_crash_half_way_leaves_previous_output(site: Site, monkeypatch) -> None:
         written.append(path)
         real_write(path, text)
 
-    monkeypatch.setattr(pelican_adapter, "_write", failing_write)
+    monkeypatch.setattr(renderer, "_write", failing_write)
     site.add_story("s0.vi.md", story("s0", title="Tin đã sửa"))
     with pytest.raises(OSError, match="disk full"):
         site.build()

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from bilingual.pelican_adapter import LAST_BUILD
 from conftest import Site, make_site, story
 
 CORE_PREFIXES = (
@@ -44,8 +43,9 @@ def test_unchanged_rebuild_renders_nothing(site: Site) -> None:
     three_stories(site)
     assert site.build() == 0
     first = inodes(site.output)
-    assert site.build() == 0
-    assert LAST_BUILD["rendered"] == []
+    result = site.build_result()
+    assert result.ok
+    assert result.rendered == []
     assert inodes(site.output) == first  # every page is the very same file
 
 
@@ -55,7 +55,8 @@ def test_editing_one_story_renders_only_what_shows_it(site: Site) -> None:
     before = inodes(site.output)
     site.add_story("b.vi.md", story("b", "vi", "Viện trợ B đã sửa", "2022-05-01", "vien-tro",
                                     extra='tags: ["Viện trợ"]'))  # fmt: skip
-    assert site.build() == 0
+    result = site.build_result()
+    assert result.ok
     expected = {
         "tin-tuc/b/index.html",  # the story
         "index.html",  # the home lists it (and its blocks gather every story)
@@ -65,7 +66,7 @@ def test_editing_one_story_renders_only_what_shows_it(site: Site) -> None:
         "luu-tru/index.html",
         "luu-tru/2022/index.html",
     }
-    assert core(LAST_BUILD["rendered"]) == expected
+    assert core(result.rendered) == expected
     after = inodes(site.output)
     assert set(after) == set(before)
     changed = {page for page in after if after[page] != before[page]}
@@ -87,8 +88,9 @@ def test_editing_only_the_text_renders_only_the_story_pages(site: Site) -> None:
     edited = story("b", "vi", "Viện trợ B", "2022-05-01", "vien-tro",
                    extra=f"{figures}\n{events}", body="Nội dung mới hẳn.")  # fmt: skip
     site.add_story("b.vi.md", edited)
-    assert site.build() == 0
-    html_pages = {p for p in LAST_BUILD["rendered"] if p.endswith(".html")}
+    result = site.build_result()
+    assert result.ok
+    html_pages = {p for p in result.rendered if p.endswith(".html")}
     assert html_pages == {"tin-tuc/b/index.html", "en/news/b/index.html"}
     assert "Nội dung mới hẳn." in site.page("tin-tuc/b/").text
     # the feed carries the text, and is written on every build
@@ -114,24 +116,32 @@ def test_preview_builds_in_place(site: Site) -> None:
     assert after["tin-tuc/b/index.html"] != before["tin-tuc/b/index.html"]
     assert "Viện trợ B đã sửa" in site.page("tin-tuc/b/").text
     # and a full build after it trusts what the preview left
-    assert run_build(site.root, site.output).ok
-    assert LAST_BUILD["rendered"] == []
+    result = run_build(site.root, site.output)
+    assert result.ok
+    assert result.rendered == []
 
 
 def test_preview_keeps_unchanged_stories_between_builds(site: Site) -> None:
     """Pelican's objects of unchanged stories are reused; an edited story is read again."""
+    from bilingual.session import BuildSession
     from site_build.cli import run_build
     from site_build.preview import PREVIEW_SETTINGS
 
     three_stories(site)
-    assert run_build(site.root, site.output, overrides=PREVIEW_SETTINGS, in_place=True).ok
+    session = BuildSession(site.root.resolve(), keep_between_builds=True)  # the preview's
+    preview = {"overrides": PREVIEW_SETTINGS, "in_place": True, "session": session}
+    assert run_build(site.root, site.output, **preview).ok  # type: ignore[arg-type]
+    kept = {path: article for path, (_, article) in session.articles.items()}
     site.add_story("b.vi.md", story("b", "vi", "Viện trợ B, tên mới", "2022-05-01", "vien-tro",
                                     extra='tags: ["Viện trợ"]'))  # fmt: skip
-    assert run_build(site.root, site.output, overrides=PREVIEW_SETTINGS, in_place=True).ok
+    result = run_build(site.root, site.output, **preview)  # type: ignore[arg-type]
+    assert result.ok
+    a, b = (str((site.root / f"content/articles/{n}.vi.md").resolve()) for n in "ab")
+    assert session.articles[a][1] is kept[a] and session.articles[b][1] is not kept[b]
     assert "Viện trợ B, tên mới" in site.page("tin-tuc/b/").text
     assert "Viện trợ B, tên mới" in site.page("chuyen-muc/vien-tro/").text
     assert "Đại hội A" in site.page("").text  # the kept ones are still listed
-    assert "tin-tuc/a/index.html" not in LAST_BUILD["rendered"]
+    assert "tin-tuc/a/index.html" not in result.rendered
 
 
 def test_translation_edit_renders_both_versions(site: Site) -> None:
@@ -139,8 +149,9 @@ def test_translation_edit_renders_both_versions(site: Site) -> None:
     assert site.build() == 0
     site.add_story("a.en.md", story("a", "en", "Congress A, edited", "2021-03-01",
                                     extra='tags: ["Congress"]'))  # fmt: skip
-    assert site.build() == 0
-    rendered = core(LAST_BUILD["rendered"])
+    result = site.build_result()
+    assert result.ok
+    rendered = core(result.rendered)
     # the Vietnamese version shares story data and links its translation
     assert {"en/news/a/index.html", "tin-tuc/a/index.html"} <= rendered
     assert "tin-tuc/c/index.html" not in rendered and "tin-tuc/b/index.html" not in rendered
@@ -152,8 +163,9 @@ def test_data_file_change_renders_every_page(site: Site) -> None:
     before = inodes(site.output)
     path = site.root / "content/data/categories.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("Hoạt động", "Hoạt động chung"))
-    assert site.build() == 0
-    assert core(LAST_BUILD["rendered"]) == set(before)
+    result = site.build_result()
+    assert result.ok
+    assert core(result.rendered) == set(before)
     assert "Hoạt động chung" in site.page("tin-tuc/b/").text
 
 
@@ -163,8 +175,9 @@ def test_failed_build_keeps_reusable_output(site: Site) -> None:
     site.add_story("c.vi.md", story("c", "vi", "C", "2022-07-01", extra="partners: [khong-co]"))
     assert site.build() == 1
     site.add_story("c.vi.md", story("c", "vi", "Hoạt động C mới", "2022-07-01"))
-    assert site.build() == 0
-    assert "tin-tuc/a/index.html" not in LAST_BUILD["rendered"]
+    result = site.build_result()
+    assert result.ok
+    assert "tin-tuc/a/index.html" not in result.rendered
     assert "Hoạt động C mới" in site.page("tin-tuc/c/").text
 
 
@@ -239,15 +252,17 @@ def test_a_manifest_is_trusted_only_for_its_own_output(site: Site, tmp_path: Pat
     saved = site.root / "saved"
     site.output.rename(saved)
     saved.rename(site.output)  # same folder back: still trusted
-    assert run_build(site.root, site.output).ok
-    assert LAST_BUILD["rendered"] == []
+    result = run_build(site.root, site.output)
+    assert result.ok
+    assert result.rendered == []
     import shutil
 
     shutil.copytree(site.output, site.root / "copy")
     shutil.rmtree(site.output)
     (site.root / "copy").rename(site.output)  # another folder: nothing reused
-    assert run_build(site.root, site.output).ok
-    assert "tin-tuc/a/index.html" in LAST_BUILD["rendered"]
+    result = run_build(site.root, site.output)
+    assert result.ok
+    assert "tin-tuc/a/index.html" in result.rendered
 
 
 def test_a_partner_page_depends_only_on_the_stories_that_mention_it(site: Site) -> None:
@@ -258,15 +273,17 @@ def test_a_partner_page_depends_only_on_the_stories_that_mention_it(site: Site) 
     assert site.build() == 0
     site.add_story("b.vi.md", story("b", "vi", "Với Norad, sửa", "2022-05-01",
                                     extra="partners: [norad]"))  # fmt: skip
-    assert site.build() == 0
-    rendered = set(LAST_BUILD["rendered"])
+    result = site.build_result()
+    assert result.ok
+    rendered = set(result.rendered)
     assert "doi-tac/norad/index.html" in rendered
     assert "doi-tac/gni/index.html" not in rendered
     # a story that starts naming a partner changes that partner's page
     site.add_story("b.vi.md", story("b", "vi", "Với Norad và GNI", "2022-05-01",
                                     extra="partners: [norad, gni]"))  # fmt: skip
-    assert site.build() == 0
-    assert "doi-tac/gni/index.html" in LAST_BUILD["rendered"]
+    result = site.build_result()
+    assert result.ok
+    assert "doi-tac/gni/index.html" in result.rendered
     assert "Với Norad và GNI" in site.page("doi-tac/gni/").text
 
 
@@ -280,15 +297,17 @@ def test_statistics_and_calendar_depend_only_on_stories_with_figures_or_events(
     site.add_story("c.vi.md", story("c", "vi", "Tin thường", "2022-03-10"))
     assert site.build() == 0
     site.add_story("c.vi.md", story("c", "vi", "Tin thường, sửa", "2022-03-10"))
-    assert site.build() == 0
-    rendered = set(LAST_BUILD["rendered"])
+    result = site.build_result()
+    assert result.ok
+    rendered = set(result.rendered)
     assert "tin-tuc/c/index.html" in rendered
     assert "vien-tro/index.html" not in rendered and "su-kien/index.html" not in rendered
     site.add_story("a.vi.md", story("a", "vi", "Có số liệu", "2022-01-10",
                                     extra=figures.replace("3", "4")))  # fmt: skip
     site.add_story("b.vi.md", story("b", "vi", "Có sự kiện, sửa", "2022-02-10", extra=events))
-    assert site.build() == 0
-    rendered = set(LAST_BUILD["rendered"])
+    result = site.build_result()
+    assert result.ok
+    rendered = set(result.rendered)
     assert {"vien-tro/index.html", "su-kien/index.html", "en/aid/index.html"} <= rendered
     assert "Có sự kiện, sửa" in site.page("su-kien/").text
 
@@ -344,11 +363,12 @@ def test_only_the_language_of_an_edited_story_is_indexed_again(
     monkeypatch.setattr(search_adapter, "search_document", document_spy)
     text = story("a", "en", "Congress A", "2021-03-01", extra="tags: [Congress]")
     site.add_story("a.en.md", text + "\nThe delegates planted a walnut tree.\n")
-    assert site.build() == 0
+    result = site.build_result()
+    assert result.ok
     assert indexed == [["en/news/a/index.html"]]  # not the three Vietnamese stories
     # taken from the pages as they were rendered (the story's two), the others' from the
     # last build's, in .cache/search/: no page is read back from disk
-    stories = [p for p in LAST_BUILD["rendered"] if p.startswith(("tin-tuc/", "en/news/"))]
+    stories = [p for p in result.rendered if p.startswith(("tin-tuc/", "en/news/"))]
     assert sorted(stories) == ["en/news/a/index.html", "tin-tuc/a/index.html"]
     assert len(documents) == 2 and any("walnut" in d for d in documents)
 
@@ -399,11 +419,12 @@ def test_damaged_caches_only_cost_the_work_they_would_save(
     site.add_story("c.vi.md", story("c", "vi", "Hoạt động C đã sửa", "2022-07-01"))
     monkeypatch.setattr(stories, "PARSED", parsed_cache.ParsedStories())  # a new process
     with caplog.at_level(logging.WARNING, logger="shared.cache"):
-        assert site.build() == 0
+        result = site.build_result()
+    assert result.ok
     said = [r.getMessage() for r in caplog.records if r.name == "shared.cache"]
     for path in [*caches, manifest]:
         assert any(str(path) in line and "is damaged" in line for line in said), path
-    assert LAST_BUILD["reused"] == 0  # the manifest was not trusted: every page rendered
+    assert result.reused == 0  # the manifest was not trusted: every page rendered
     assert "Hoạt động C đã sửa" in site.page("tin-tuc/c/").text
     entry = (site.output / "pagefind/pagefind-entry.json").read_text(encoding="utf-8")
     assert '"vi"' in entry and '"en"' in entry

@@ -138,7 +138,6 @@ def test_a_text_edit_plans_and_renders_only_the_pages_that_print_it(
     site: Site, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from bilingual import fingerprints
-    from bilingual.pelican_adapter import LAST_BUILD
 
     data = "partners: [gni]\nevents:\n  - {date: 2022-06-01, title: Hội nghị, kind: conference}"
     for slug in ("a", "b"):
@@ -160,7 +159,7 @@ def test_a_text_edit_plans_and_renders_only_the_pages_that_print_it(
     result = p.rebuild("edit", [path])
     assert result.ok
     own = ["en/news/a/index.html", "tin-tuc/a/index.html"]
-    assert sorted(keyed) == own and sorted(LAST_BUILD["planned"]) == own  # nothing else
+    assert sorted(keyed) == own and sorted(p.session.record.planned) == own  # nothing else
     assert sorted(result.rendered) == own and result.reused > 20
     assert "Câu mới viết." in site.page("tin-tuc/a/").html
     assert home.stat().st_mtime_ns == home_before  # lists show no text: untouched
@@ -206,7 +205,6 @@ def test_a_title_edit_plans_and_renders_only_the_pages_that_list_the_story(
     site: Site, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     from bilingual import fingerprints
-    from bilingual.pelican_adapter import LAST_BUILD
     from site_build.cli import run_build
 
     site.add_story("a.vi.md", story("a", "vi", "Bài a", extra=TITLE_DATA))
@@ -252,7 +250,7 @@ def test_a_title_edit_plans_and_renders_only_the_pages_that_list_the_story(
         *("en/partners/type/government/index.html", "en/partners/type/ingo/index.html"),
         *("en/partners/country/kr/index.html", "en/partners/country/no/index.html"),
     ]
-    assert sorted(set(keyed)) == sorted(LAST_BUILD["planned"]) == sorted(shown)
+    assert sorted(set(keyed)) == sorted(p.session.record.planned) == sorted(shown)
     assert sorted(result.rendered) == sorted(shown)
     for listing in ("", "chuyen-muc/hoat-dong/", "su-kien/", "doi-tac/gni/", "tin-tuc/a/"):
         assert "Bài a đã sửa" in site.page(listing).html

@@ -3,7 +3,6 @@ figures, and the open data files. All numbers come from `tables.build_tables`, o
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -11,9 +10,10 @@ from typing import Any
 from pelican import signals
 
 from bilingual import templating, urls
-from bilingual.pelican_adapter import add_files, add_page_context, add_pages, base_url
+from bilingual.hooks import Hooks
 from bilingual.plan import Page, one_per_language
-from bilingual.sitemap import absolute
+from bilingual.session import session_of
+from bilingual.sitemap import absolute, base_url
 from bilingual.story_links import story_links
 from content_model.project import Project
 from shared.text import localized
@@ -105,16 +105,6 @@ def page_context(page: Page, project: Project, context: dict[str, Any]) -> dict[
 
 
 DATA_FILES = ("aid.csv", "aid.json", "datapackage.json")
-# Other capabilities' files in data/ that datapackage.json describes (projects: aid-projects.csv)
-DataResource = Callable[[Project], dict[str, Any]]
-_data_resources: list[DataResource] = []
-
-
-def add_data_resource(resource: DataResource) -> None:
-    """`resource(project)` returns a Frictionless resource (its `path` relative to data/) for
-    a file another capability writes into data/; datapackage.json lists it after aid's own."""
-    if resource not in _data_resources:
-        _data_resources.append(resource)
 
 
 def write_data(project: Project, context: dict[str, Any], output: Path) -> None:
@@ -127,7 +117,8 @@ def write_data(project: Project, context: dict[str, Any], output: Path) -> None:
     assert project.data.site is not None
     title = f"{localized(project.data.site.name, 'en')}: foreign NGO aid figures"
     sources = sorted({f.story for f in tables.figures})
-    extra = [resource(project) for resource in _data_resources]
+    # other capabilities' files in data/ (projects: aid-projects.csv), after aid's own
+    extra = [resource(project) for resource in session_of(context).hooks.data_resources]
     (folder / "datapackage.json").write_text(
         export.datapackage(title, sources, extra), encoding="utf-8"
     )
@@ -141,11 +132,14 @@ def add_aid_filters(generator: Any) -> None:
     )
 
 
+def extend(hooks: Hooks) -> None:
+    hooks.add_pages(aid_pages)
+    hooks.add_page_context(page_context)
+    hooks.add_files(write_data)
+
+
 def register() -> None:
     signals.generator_init.connect(add_aid_filters)
-    add_pages(aid_pages)
-    add_page_context(page_context)
-    add_files(write_data)
 
 
 __all__ = ["Figure", "register"]

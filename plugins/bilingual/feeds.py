@@ -2,17 +2,22 @@
 
 Reproducible: a feed's `updated` is the date of its newest story. feedgenerator would stamp
 a feed without stories (a language nothing is written in yet) with the time of the build;
-it gets `empty_updated` instead (the site's newest story in any language, see the adapter).
+it gets `empty_updated` instead (the site's newest story in any language, `site_feed`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from feedgenerator import Atom1Feed
 
+from . import urls
+from .sitemap import absolute
+
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)  # `updated` of an empty feed of a site without stories
+FEED_ITEMS = 20
 
 
 @dataclass(frozen=True)
@@ -64,3 +69,37 @@ def render_atom(
             updateddate=item.date,
         )
     return feed.writeString("utf-8")
+
+
+def newest(articles: list[Any], lang: str, count: int) -> list[Any]:
+    """The latest stories of a language: a feed takes only these, so only their HTML (which
+    Pelican recomputes on every access) is read."""
+    mine = [a for a in articles if a.lang == lang]
+    return sorted(mine, key=lambda a: (a.date, a.slug), reverse=True)[:count]
+
+
+def site_feed(articles: list[Any], lang: str, title: str, base: str) -> str:
+    """The Atom feed of a language from the published stories (Pelican's articles), its
+    links absolute from `base`."""
+    items = [
+        FeedItem(
+            title=a.title,
+            url=absolute(base, a.url),
+            date=a.date,
+            summary=getattr(a, "summary", "") or "",
+            content=a.content,
+            author=str(a.author) if getattr(a, "author", None) else None,
+        )
+        for a in newest(articles, lang, FEED_ITEMS)
+    ]
+    # a language without stories: its feed was last updated with the site's newest story
+    dates = [a.date for a in articles]
+    return render_atom(
+        title=title,
+        home_url=absolute(base, urls.url(lang, "home")),
+        feed_url=absolute(base, urls.url(lang, "feed")),
+        lang=lang,
+        items=items,
+        limit=FEED_ITEMS,
+        empty_updated=max(dates, default=EPOCH),
+    )

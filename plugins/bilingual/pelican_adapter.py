@@ -1,119 +1,53 @@
-"""Pelican adapter: a generator that renders the page plan of both languages with the theme,
-each language with its own gettext catalog, and writes the feeds and the sitemap."""
+"""Pelican adapter: runs a build with its session, registers the capabilities' extensions with
+it, and adds the page renderer (renderer.py) to Pelican's generators.
+
+How the session reaches Pelican's handlers without a module global: the build command runs
+`SessionPelican(settings, session)`, so handlers that get the Pelican object find
+`pelican.session`; the renderer's class is made for that session (`get_generators`), and puts
+it into Pelican's context of the build, where handlers that get a generator (or the context)
+find it with `session_of(context)` (session.py). Settings never hold it: Pelican pickles them.
+"""
 
 from __future__ import annotations
 
-import hashlib
-import json
-import os
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pelican import signals
+from pelican import Pelican, signals
 from pelican.generators import Generator
 
-from content_model.project import Project
-from shared import progress
-from shared.atomic import write_atomic
-from shared.build_day import build_date
-from shared.cache import damaged, dependencies_key
-from shared.parallel import parallel_map
-from shared.text import localized
-
-from . import catalogs, fingerprints, templating, urls
-from .feeds import EPOCH, FeedItem, render_atom
-from .plan import (
-    NO_TRANSLATION_ANCHOR,
-    Entry,
-    Page,
-    language_switch,
-    link_translations,
-    plan_site,
-    tag_urls,
-)
-from .sitemap import absolute, render_sitemap
-
-TEMPLATES = {
-    "home": "index.html",
-    "article": "article.html",
-    "category": "listing.html",
-    "tag": "listing.html",
-    "archive": "listing.html",
-    "archives": "archives.html",
-}
+from . import templating
+from .renderer import BilingualGenerator
+from .session import BuildSession
 
 
-# Extension points for the other capabilities (partners, events, aid, ...). Each registers
-# from its own adapter; the pages it adds get alternates, the switch and sitemap entries here.
-PageProvider = Callable[[Project, dict[str, Any]], list[Page]]
-ContextProvider = Callable[[Page, Project, dict[str, Any]], dict[str, Any]]
-FileWriter = Callable[[Project, dict[str, Any], Path], None]
-_page_providers: list[PageProvider] = []
-_context_providers: list[ContextProvider] = []
-_file_writers: list[FileWriter] = []
-_not_after_title_edit: set[FileWriter] = set()
+class SessionPelican(Pelican):
+    """Pelican with the session of its build (`pelican.session`)."""
+
+    def __init__(self, settings: dict[str, Any], session: BuildSession):
+        self.session = session  # before Pelican sends `initialized`
+        super().__init__(settings)
 
 
-def add_pages(provider: PageProvider) -> None:
-    """`provider(project, context)` returns more pages (with `template` set)."""
-    if provider not in _page_providers:
-        _page_providers.append(provider)
+def session_of_pelican(pelican: Any) -> BuildSession:
+    """The build's session; a Pelican run without one (`pelican` on the command line) gets a
+    new one, which reuses nothing."""
+    session: BuildSession | None = getattr(pelican, "session", None)
+    if session is None:
+        session = BuildSession(Path(pelican.settings["PATH"]).resolve().parent)
+        session.start_build()
+        pelican.session = session
+    return session
 
 
-def add_page_context(provider: ContextProvider) -> None:
-    """`provider(page, project, context)` returns template variables for any page; the list
-    `partials` names templates to include (on articles: after the body; on the home: after
-    the latest stories)."""
-    if provider not in _context_providers:
-        _context_providers.append(provider)
-
-
-@dataclass
-class WrittenPages:
-    """Every page of the build, once all are in the output folder."""
-
-    pages: list[Page]
-    keys: dict[str, str]  # save_as -> fingerprint: an equal fingerprint is an equal file
-    # save_as -> {extract name: value}, for the pages this build rendered (add_page_extract)
-    extracts: dict[str, dict[str, Any]]
-
-
-AfterPages = Callable[[Path, dict[str, Any], WrittenPages], None]
-_after_pages: list[AfterPages] = []
-PageExtract = Callable[[Page, str], Any]
-_page_extracts: dict[str, PageExtract] = {}
-
-
-def after_pages(hook: AfterPages) -> None:
-    """`hook(output_path, settings, written)` runs as soon as every HTML page is written,
-    before feeds, data files and static files (the search index starts there)."""
-    if hook not in _after_pages:
-        _after_pages.append(hook)
-
-
-def add_page_extract(name: str, extract: PageExtract) -> None:
-    """`extract(page, html)` keeps something of a page where it is rendered (a forked
-    worker, for a large site), from its HTML in memory: the search document, so that the
-    index never reads the pages back from disk. None: nothing for this page."""
-    _page_extracts[name] = extract
-
-
-def add_files(writer: FileWriter, after_title_edit: bool = True) -> None:
-    """`writer(project, context, output_path)` writes data files (JSON, CSV, iCalendar).
-    `after_title_edit=False`: a title edit in the preview cannot change what it writes (it
-    shows no story title, or only those of stories whose edit runs a whole build), so the
-    preview's quick update does not call it."""
-    if writer not in _file_writers:
-        _file_writers.append(writer)
-    if not after_title_edit:
-        _not_after_title_edit.add(writer)
-
-
-def base_url(settings: dict[str, Any]) -> str:
-    """Absolute base for feeds and the sitemap (local preview when SITEURL is empty)."""
-    return settings.get("SITEURL") or settings.get("PREVIEW_URL", "http://localhost:8000")
+def register_extensions(pelican: Any) -> None:
+    """Every plugin with an `extend(hooks)` registers its extensions with this build's hooks,
+    in the order of `PLUGINS`."""
+    hooks = session_of_pelican(pelican).hooks
+    for plugin in pelican.plugins:
+        extend = getattr(plugin, "extend", None)
+        if extend is not None:
+            extend(hooks)
 
 
 def add_theme_filters(generator: Generator) -> None:
@@ -122,430 +56,11 @@ def add_theme_filters(generator: Generator) -> None:
     templating.configure(generator.env)
 
 
-class BilingualGenerator(Generator):
-    def __init__(self, *args: Any, **kwargs: Any):
-        super().__init__(*args, **kwargs)
-        self.pages: list[Page] = []
-
-    def generate_context(self) -> None:
-        project: Project = self.context["project"]
-        entries = [
-            Entry(
-                lang=a.lang,
-                slug=a.slug,
-                date=a.date,
-                category=a.category.slug,
-                tags=tuple(t.name for t in getattr(a, "tags", [])),
-                obj=a,
-            )
-            for a in self.context["published_articles"]
-        ]
-        self.pages = plan_site(
-            entries, list(project.data.categories), self.settings.get("DEFAULT_PAGINATION", 10)
-        )
-        for provider in _page_providers:
-            self.pages += provider(project, self.context)
-        link_translations(self.pages)
-        self.context["bilingual_pages"] = self.pages
-
-    # --- rendering ------------------------------------------------------------------------
-
-    def _common(self, lang: str, project: Project) -> dict[str, Any]:
-        site = project.data.site
-        assert site is not None
-        return {
-            "lang": lang,
-            "SITEURL": self.settings.get("SITEURL", ""),
-            "CONTENT_SECURITY_POLICY": self.settings.get("CONTENT_SECURITY_POLICY", ""),
-            "site": {
-                "name": localized(site.name, lang),
-                "short_name": localized(site.short_name, lang),
-                "bulletin": localized(site.bulletin, lang),
-                "address": site.address,
-                "phone": site.phone,
-                "email": site.email,
-                "province": localized(project.data.provinces[site.province].name, lang)
-                if site.province in project.data.provinces
-                else "",
-            },
-            "categories_nav": [
-                {
-                    "key": key,
-                    "name": localized(cat.name, lang),
-                    "url": urls.url(lang, "category", key=key),
-                }
-                for key, cat in project.data.categories.items()
-            ],
-            "home_url": urls.url(lang, "home"),
-            "archives_url": urls.url(lang, "archives"),
-            "feed_url": urls.url(lang, "feed"),
-            "no_translation_anchor": NO_TRANSLATION_ANCHOR,
-            # first page of each section a capability added (partners, events, aid, ...)
-            "section_urls": {
-                p.kind: p.url
-                for p in self.pages
-                if p.lang == lang and p.number == 1 and p.params.get("section")
-            },
-        }
-
-    def generate_output(self, writer: Any) -> None:
-        project: Project = self.context["project"]
-        output = Path(self.output_path)
-        tags = tag_urls(self.pages)
-        # per language, once: what every page of that language shares
-        self._shared: dict[str, dict[str, Any]] = {}
-        for lang in urls.LANGS:
-            common = self._common(lang, project)
-            self._shared[lang] = {
-                **common,
-                "tag_urls": {name: url for (tl, name), url in tags.items() if tl == lang},
-                "category_names": {c["key"]: c["name"] for c in common["categories_nav"]},
-            }
-        self._catalogs = {
-            lang: catalogs.load_translations(Path(self.theme) / "translations", lang)
-            for lang in urls.LANGS
-        }
-        self._catalog_lang: str | None = None
-        self._plan_reuse(project)
-        reused = [p for p in self.pages if id(p) in self._reusable]
-        for page in reused:
-            self._link_previous(page)
-        # grouped by language, so that a worker rarely switches catalogs
-        todo = sorted(
-            (p for p in self.pages if id(p) not in self._reusable),
-            key=lambda p: urls.LANGS.index(p.lang),
-        )
-        with progress.bar("Rendering pages", len(todo)) as advance:
-            extracts = parallel_map(self._render_page, todo, advance)
-        written = WrittenPages(
-            self.pages,
-            {p.save_as: self._keys[id(p)] for p in self.pages},
-            {p.save_as: found for p, found in zip(todo, extracts, strict=True) if found},
-        )
-        for hook in _after_pages:
-            hook(Path(self.output_path), self.settings, written)
-        LAST_BUILD.setdefault("manifest", {}).update(written.keys)
-        LAST_BUILD.update(
-            rendered=sorted(p.save_as for p in todo),
-            reused=len(reused),
-            generator=self,  # the preview's quick updates continue from it (update_story)
-        )
-        if self.settings.get("REUSE_ARTICLES"):  # the preview: its first quick update too
-            self._text_pages("")  # is then as fast as the next ones
-            self._front_pages("")
-            self._feed_slugs(urls.LANGS[0])
-        for lang in urls.LANGS:
-            self._write_feed(lang, project, output)
-        _write(output / "sitemap.xml", render_sitemap(self.pages, base_url(self.settings)))
-        for write_files in _file_writers:
-            write_files(project, self.context, output)
-
-    def update_story(self, slug: str, lang: str, changed: frozenset[str]) -> list[str] | None:
-        """The preview's quick update after an edit of one story version's text, or its title
-        (content_model.pelican_adapter.story_edit; `changed`: the front matter fields that
-        changed). Only the pages whose fingerprint reads that story are planned again: those
-        that print its text after a text edit; after a title edit also those that list it
-        (home, category, tag and archive pages, partners, events, aid...), whose places do
-        not move (a title decides no order). Those whose fingerprint changed are rendered in
-        place, with the feed of that language when it carries the story and the data files.
-        Returns the pages rendered; None when a bulletin shows the story (its PDF and e-mail
-        editions are made by the whole build), or when the capabilities' pages would not be
-        the same pages (a whole build follows)."""
-        project: Project = self.context["project"]
-        if changed and not self._plan_capabilities_again(project):
-            return None
-        affected = self._front_pages(slug) if changed else self._text_pages(slug)
-        if any(p.kind in BULLETIN_KINDS for p in affected):
-            return None  # a bulletin shows it: its PDF and e-mail editions are files too
-        story = project.stories[slug]
-        keys = fingerprints.story_keys(
-            {slug: [v.path for v in story.versions.values()]}, _file_hashes
-        )
-        whole = {**self._story_keys.whole, slug: keys.whole[slug]}
-        front = {**self._story_keys.front, slug: keys.front[slug]}
-        story_keys = fingerprints.StoryKeys(whole, front)
-        self._story_keys = story_keys
-        LAST_BUILD.setdefault("planned", []).extend(p.save_as for p in affected)
-        todo = []
-        for page in affected:
-            key = fingerprints.page_key(page, self._shared_key, story_keys)
-            if key != self._keys[id(page)]:
-                self._keys[id(page)] = key
-                todo.append(page)
-        for page in todo:
-            self._render_page(page)
-        manifest = LAST_BUILD.setdefault("manifest", {})
-        manifest.update({p.save_as: self._keys[id(p)] for p in todo})
-        output = Path(self.output_path)
-        if slug in self._feed_slugs(lang):
-            self._write_feed(lang, project, output)
-        if changed:
-            for write_files in _file_writers:
-                if write_files not in _not_after_title_edit:
-                    write_files(project, self.context, output)
-        return [p.save_as for p in todo]
-
-    def _plan_capabilities_again(self, project: Project) -> bool:
-        """After a title edit: the capabilities' pages planned again (their contexts carry
-        story titles), in place of the last build's; False when they are not the same pages
-        (place, pagination, parameters, stories shown), which a title never changes."""
-        core = [p for p in self.pages if p.kind in fingerprints.CORE_KINDS]
-        added: list[Page] = []
-        for provider in _page_providers:
-            added += provider(project, self.context)
-        old = {p.save_as: p for p in self.pages if p.kind not in fingerprints.CORE_KINDS}
-        pages = core + added
-        link_translations(pages)
-        if len(added) != len(old) or any(
-            p.save_as not in old or _place(p) != _place(old[p.save_as]) for p in added
-        ):
-            return False
-        for page in added:
-            self._keys[id(page)] = self._keys.pop(id(old[page.save_as]))
-        self.pages = pages
-        self.context["bilingual_pages"] = pages
-        self._by_save_as = {p.save_as: p for p in pages}
-        return True
-
-    def _text_pages(self, slug: str) -> list[Page]:
-        """The pages that print the text of `slug`, from an index made once per build (a
-        text edit changes no page's place or list): the quick update does not grow with N."""
-        if not hasattr(self, "_by_text"):
-            self._by_text = self._index(text_only=True)
-        return self._pages_named(self._by_text.get(slug, []) + self._by_text.get("", []))
-
-    def _front_pages(self, slug: str) -> list[Page]:
-        """The pages whose fingerprint reads story `slug` at all (its front matter or its
-        text), from an index made once per build: the pages a title edit may change."""
-        if not hasattr(self, "_by_story"):
-            self._by_story = self._index(text_only=False)
-        return self._pages_named(self._by_story.get(slug, []) + self._by_story.get("", []))
-
-    def _index(self, text_only: bool) -> dict[str, list[str]]:
-        """slug -> the pages (save_as) whose fingerprint reads that story's files; under ""
-        those that read every story. `text_only`: only pages that print stories' text."""
-        by_slug: dict[str, list[str]] = {}
-        for page in self.pages:
-            if text_only and page.kind not in fingerprints.TEXT_KINDS:
-                continue
-            read = fingerprints.stories_read(page)
-            for s in read if read is not None else ("",):
-                by_slug.setdefault(s, []).append(page.save_as)
-        return by_slug
-
-    def _pages_named(self, names: list[str]) -> list[Page]:
-        if not hasattr(self, "_by_save_as"):
-            self._by_save_as = {p.save_as: p for p in self.pages}
-        return [self._by_save_as[n] for n in names]
-
-    def _feed_slugs(self, lang: str) -> set[str]:
-        """The stories of a language's feed (its newest): a text edit changes no date."""
-        if not hasattr(self, "_feeds"):
-            articles = self.context["published_articles"]
-            self._feeds = {
-                code: {a.slug for a in newest(articles, code, FEED_ITEMS)} for code in urls.LANGS
-            }
-        return self._feeds.get(lang, set())
-
-    def _plan_reuse(self, project: Project) -> None:
-        """Fingerprint every page; those unchanged since the last build can be linked."""
-        root = project.root
-        shared = fingerprints.shared_key(
-            [Path(self.theme), root / "plugins"]
-            + [root / "content" / d for d in ("data", "images", "bulletins")],
-            [repr(self.settings.get(k)) for k in FINGERPRINT_SETTINGS]
-            # any change of requirements.lock (make lock) renders every page again
-            + [build_date().isoformat(), dependencies_key(root)],
-        )
-        story_keys = fingerprints.story_keys(
-            {slug: [v.path for v in s.versions.values()] for slug, s in project.stories.items()},
-            _file_hashes if self.settings.get("REUSE_ARTICLES") else None,
-        )
-        self._keys = {id(p): fingerprints.page_key(p, shared, story_keys) for p in self.pages}
-        self._shared_key, self._story_keys = shared, story_keys
-        previous = self.settings.get("PREVIOUS_OUTPUT")
-        manifest = read_manifest(self.settings.get("PAGE_MANIFEST"))
-        self._reuse_from = Path(previous) if previous and manifest else None
-        _previous.update(folder=self._reuse_from, manifest=manifest, shared=shared)
-        self._reusable = {
-            id(p)
-            for p in self.pages
-            if self._reuse_from is not None
-            and manifest.get(p.save_as) == self._keys[id(p)]
-            and (self._reuse_from / p.save_as).is_file()
-        }
-
-    def _link_previous(self, page: Page) -> None:
-        """An unchanged page: the previous build's file, linked (no copy, no render); in
-        place (the preview), left where it is."""
-        assert self._reuse_from is not None
-        if self._reuse_from == Path(self.output_path):
-            return
-        target = Path(self.output_path) / page.save_as
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.link(self._reuse_from / page.save_as, target)
-
-    def _render_page(self, page: Page) -> dict[str, Any]:
-        target = Path(self.output_path) / page.save_as
-        if self._catalog_lang != page.lang:
-            self.env.install_gettext_translations(self._catalogs[page.lang], newstyle=True)
-            self._catalog_lang = page.lang
-        context = {**self._shared[page.lang], "page": page, "switch": language_switch(page)}
-        if page.kind == "article":
-            context["article"] = page.items[0].obj
-        context.update(page.context() if callable(page.context) else page.context)
-        context["partials"] = self._provided_context(page, self.context["project"], context)
-        template = page.template or TEMPLATES[page.kind]
-        html = self.get_template(template.removesuffix(".html")).render(context)
-        _write(target, html)
-        return {
-            name: value
-            for name, extract in _page_extracts.items()
-            if (value := extract(page, html)) is not None
-        }
-
-    def _provided_context(self, page: Page, project: Project, context: dict[str, Any]) -> list:
-        """Add every capability's variables to `context`; return the partials they name."""
-        partials: list[str] = []
-        for provider in _context_providers:
-            extra = dict(provider(page, project, self.context))
-            partials += extra.pop("partials", [])
-            context.update(extra)
-        return partials
-
-    def _write_feed(self, lang: str, project: Project, output: Path) -> None:
-        base = base_url(self.settings)
-        assert project.data.site is not None
-        items = [
-            FeedItem(
-                title=a.title,
-                url=absolute(base, a.url),
-                date=a.date,
-                summary=getattr(a, "summary", "") or "",
-                content=a.content,
-                author=str(a.author) if getattr(a, "author", None) else None,
-            )
-            for a in newest(self.context["published_articles"], lang, FEED_ITEMS)
-        ]
-        # a language without stories: its feed was last updated with the site's newest story
-        dates = [a.date for a in self.context["published_articles"]]
-        xml = render_atom(
-            title=localized(project.data.site.name, lang),
-            home_url=absolute(base, urls.url(lang, "home")),
-            feed_url=absolute(base, urls.url(lang, "feed")),
-            lang=lang,
-            items=items,
-            limit=FEED_ITEMS,
-            empty_updated=max(dates, default=EPOCH),
-        )
-        _write(output / urls.url(lang, "feed"), xml)
-
-
-BULLETIN_KINDS = frozenset({"bulletin", "bulletins"})
-
-
-def _place(page: Page) -> tuple[Any, ...]:
-    """What decides a page's file and its fingerprint besides the stories' contents."""
-    return (
-        page.kind,
-        page.lang,
-        page.url,
-        page.number,
-        page.count,
-        tuple(page.urls),
-        sorted(page.alternates.items()),
-        sorted((k, repr(v)) for k, v in page.params.items()),
-        page.template,
-        page.depends_on,
-        tuple(e.slug for e in page.items),
-    )
-
-
-def _write(path: Path, text: str) -> None:
-    """Write a new file (never into an existing inode: it may be linked from the last build,
-    or served by the preview while it is written)."""
-    data = text.encode("utf-8")
-    try:
-        with open(path, "xb") as new:  # the usual case: a fresh folder
-            new.write(data)
-        return
-    except FileNotFoundError:
-        os.makedirs(path.parent, exist_ok=True)
-        with open(path, "xb") as new:
-            new.write(data)
-        return
-    except FileExistsError:
-        pass
-    write_atomic(path, data)
-
-
-def read_manifest(path: str | None) -> dict[str, str]:
-    """The files of a build's page manifest: path -> fingerprint."""
-    if not path or not Path(path).is_file():
-        return {}
-    try:
-        files = json.loads(Path(path).read_text(encoding="utf-8")).get("files", {})
-        if not isinstance(files, dict):
-            raise ValueError(f"'files' holds a {type(files).__name__}")
-    except (ValueError, AttributeError) as exc:  # only costs a full render
-        damaged("build", Path(path), f"{type(exc).__name__}: {exc}")
-        return {}
-    return files
-
-
-_previous: dict[str, Any] = {}
-_file_hashes: fingerprints.FileHashes = {}  # the preview's, across its builds
-FEED_ITEMS = 20
-
-
-def newest(articles: list[Any], lang: str, count: int) -> list[Any]:
-    """The latest stories of a language: a feed takes only these, so only their HTML (which
-    Pelican recomputes on every access) is read."""
-    mine = [a for a in articles if a.lang == lang]
-    return sorted(mine, key=lambda a: (a.date, a.slug), reverse=True)[:count]
-
-
-def reuse_file(output: Path, rel: str, key: str) -> bool:
-    """For capabilities that write costly files (PDFs): link `rel` from the last build when it
-    was made from the same `key` (and the same theme, code, data and pinned packages: the
-    shared key includes requirements.lock, so an upgrade of icalendar or WeasyPrint makes the
-    file again); else False, and the
-    caller writes it. Either way the key is recorded for the next build."""
-    key = hashlib.sha256(f"{_previous.get('shared', '')}\0{key}".encode()).hexdigest()
-    LAST_BUILD.setdefault("manifest", {})[rel] = key
-    folder: Path | None = _previous.get("folder")
-    if folder is None or _previous.get("manifest", {}).get(rel) != key:
-        return False
-    if not (folder / rel).is_file():
-        return False
-    if folder == output:  # built in place: the file is already there
-        return True
-    target = output / rel
-    target.parent.mkdir(parents=True, exist_ok=True)
-    os.link(folder / rel, target)
-    return True
-
-
-# Settings that reach templates: a change re-renders every page.
-FINGERPRINT_SETTINGS = (
-    "SITEURL",
-    "PREVIEW_URL",
-    "DEFAULT_PAGINATION",
-    "PLUGINS",
-    "THEME",
-    "MARKDOWN",
-    "JINJA_ENVIRONMENT",
-    "CONTENT_SECURITY_POLICY",
-    "TIMEZONE",
-)
-# What the last build in this process did: the page manifest (for the next build) and counts.
-LAST_BUILD: dict[str, Any] = {}
-
-
 def get_generators(pelican: Any) -> type[Generator]:
-    return BilingualGenerator
+    return BilingualGenerator.for_session(session_of_pelican(pelican))
 
 
 def register() -> None:
+    signals.initialized.connect(register_extensions)
     signals.generator_init.connect(add_theme_filters)
     signals.get_generators.connect(get_generators)

@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 from xml.sax.saxutils import quoteattr
 
 from .plan import Page
+
+
+def base_url(settings: dict[str, Any]) -> str:
+    """Absolute base for feeds and the sitemap (local preview when SITEURL is empty)."""
+    return settings.get("SITEURL") or settings.get("PREVIEW_URL", "http://localhost:8000")
 
 
 def absolute(base: str, url: str) -> str:

@@ -12,8 +12,9 @@ from typing import Any
 from pelican import signals
 
 from bilingual import urls
-from bilingual.pelican_adapter import add_files, add_pages, reuse_file
+from bilingual.hooks import Hooks
 from bilingual.plan import Page
+from bilingual.session import session_of
 from content_model.project import Project
 from shared.atomic import write_atomic
 
@@ -73,7 +74,7 @@ def write_editions(project: Project, context: dict[str, Any], output: Path) -> N
     options = Options(
         theme=Path(context["THEME"]),
         site_url=site_url(project, context),
-        reuse=functools.partial(reuse_file, output),
+        reuse=functools.partial(session_of(context).reuse_file, output),
     )
     views: dict[tuple[str, str], IssueView] = context.get(VIEWS_KEY, {})
     for bulletin in project.bulletins.values():
@@ -97,6 +98,9 @@ def write_print_stylesheet(pelican: Any) -> None:
 
 def register() -> None:
     signals.finalized.connect(write_print_stylesheet)
-    add_pages(bulletin_pages)
+
+
+def extend(hooks: Hooks) -> None:
+    hooks.add_pages(bulletin_pages)
     # an edition shows only stories its page shows, whose edit runs a whole build
-    add_files(write_editions, after_title_edit=False)
+    hooks.add_files(write_editions, after_title_edit=False)

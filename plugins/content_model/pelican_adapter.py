@@ -1,5 +1,11 @@
 """Wires the content model into Pelican: check the whole project before reading, read stories
-from the checked project, attach the shared story data to every language version."""
+from the checked project, attach the shared story data to every language version.
+
+What a build knows lives in its session (bilingual/session.py), which the build command
+gives Pelican: `pelican.session` in handlers that get the Pelican object, Pelican's context of
+the build (`context["build_session"]`) in those that get a generator or read a file. This
+package sits below `bilingual`, so it uses the session's fields without importing its type.
+"""
 
 from __future__ import annotations
 
@@ -24,9 +30,8 @@ from .project import Project, load_project
 from .readiness import placeholder_line
 from .stories import StoryFile, load_story
 
-# The project checked at the start of the current build (module state, never in settings:
-# Pelican pickles settings with its content cache).
-_current: dict[str, Any] = {}
+# Where Pelican's context of a build holds its session (bilingual.session.CONTEXT_KEY).
+SESSION_KEY = "build_session"
 
 
 def project_root(settings: dict[str, Any]) -> Path:
@@ -38,22 +43,23 @@ def cache_folder(settings: dict[str, Any]) -> Path:
     return Path(settings.get("CONTENT_CACHE_DIR") or project_root(settings) / FOLDER)
 
 
-def current_project() -> Project:
-    return _current["project"]  # type: ignore[no-any-return]
-
-
-def _current_html() -> dict[Path, tuple[str, str | None]]:
-    return _current["html"]  # type: ignore[return-value]
+def build_session(pelican: Any) -> Any:
+    """The session the build command runs Pelican with (site_build/cli.py)."""
+    session = getattr(pelican, "session", None)
+    if session is None:
+        raise RuntimeError("build the site with `python -m site_build build` (make site)")
+    return session
 
 
 def check_before_build(pelican: Any) -> None:
-    # the preview (REUSE_ARTICLES) keeps parsed stories in memory, not in .cache/
-    save = not pelican.settings.get("REUSE_ARTICLES")
+    session = build_session(pelican)
+    # the preview keeps parsed stories in memory, not in .cache/
+    save = not session.keep_between_builds
     project, report = load_project(project_root(pelican.settings), save_parsed=save)
     if report:
         raise ContentInvalid(report)
-    _current["project"] = project
-    _current["html"] = render_stories(project, pelican.settings)
+    session.project = project
+    session.story_html = render_stories(project, pelican.settings)
 
 
 # Front matter fields that lists show but that never decide where a story is published,
@@ -72,7 +78,7 @@ class StoryEdit:
     errors: list[ContentError] = field(default_factory=list)
 
 
-def story_edit(path: Path, settings: dict[str, Any]) -> StoryEdit | None:
+def story_edit(session: Any, path: Path, settings: dict[str, Any]) -> StoryEdit | None:
     """The preview's quick update: when only the text of one story file changed since the
     last build, or its title, check that file alone (against the data files, which did not
     change), render its Markdown and update the project and Pelican's article in place.
@@ -83,9 +89,9 @@ def story_edit(path: Path, settings: dict[str, Any]) -> StoryEdit | None:
     data (a placeholder, which holds a version back, is left to a whole build): only the
     pages that show the text (its own) or the title (lists, partners, events, aid...)
     get a new fingerprint (bilingual/fingerprints.py)."""
-    project: Project | None = _current.get("project")
+    project: Project | None = session.project
     old = project.file(path) if project is not None else None
-    hit = _articles.get(os.path.abspath(path))  # Pelican's article, kept by the preview
+    hit = session.articles.get(os.path.abspath(path))  # Pelican's article, kept by the preview
     if project is None or old is None or hit is None or not path.is_file():
         return None
     report = ErrorReport()
@@ -100,10 +106,10 @@ def story_edit(path: Path, settings: dict[str, Any]) -> StoryEdit | None:
     if old.held is not None or held is not None:
         return None
     body_html, summary_html = StoryRenderer(settings).story(new)
-    if summary_html != _current["html"][old.path][1]:
+    if summary_html != session.story_html[old.path][1]:
         return None
     old.front, old.body, old.lines, old.body_line = new.front, new.body, new.lines, new.body_line
-    _current["html"][old.path] = (body_html, summary_html)
+    session.story_html[old.path] = (body_html, summary_html)
     project.notes[:] = [n for n in project.notes if n.path != old.rel] + [
         ContentError(old.rel, old.body_line + line - 1, "text", note)
         for line, note in html_notes(old.body)
@@ -114,7 +120,7 @@ def story_edit(path: Path, settings: dict[str, Any]) -> StoryEdit | None:
         article.title = article.metadata["title"] = new.front.title
     st = os.stat(path)  # the next whole build reuses the updated article
     stamp = (st.st_mtime_ns, st.st_size, st.st_ino, old.published)
-    _articles[os.path.abspath(path)] = (stamp, article)
+    session.articles[os.path.abspath(path)] = (stamp, article)
     return StoryEdit(old, body_html, changed)
 
 
@@ -185,16 +191,19 @@ class MarkdownCache:
 
 
 class StoryReader(BaseReader):
-    """Markdown with YAML front matter, as checked and rendered before Pelican reads."""
+    """Markdown with YAML front matter, as checked and rendered before Pelican reads. Pelican
+    makes readers before the build's session is known: `read_file` (below) gives it to the
+    reader before each read."""
 
     enabled = True
     file_extensions = ("md", "markdown")
+    session: Any = None
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
-        story_file = current_project().file(source_path)
+        story_file = self.session.project.file(source_path)
         if story_file is None:
             raise ValueError(f"{source_path} is not a story under content/articles/")
-        body_html, summary_html = _current_html()[story_file.path]
+        body_html, summary_html = self.session.story_html[story_file.path]
         fm = story_file.front
         meta: dict[str, Any] = {
             "title": fm.title,
@@ -218,43 +227,46 @@ class StoryReader(BaseReader):
 def add_reader(readers: Any) -> None:
     for ext in StoryReader.file_extensions:
         readers.reader_classes[ext] = StoryReader
-    if readers.settings.get("REUSE_ARTICLES"):
-        _reuse_articles(readers)
-
-
-# The preview's process keeps Pelican's objects of the stories between its builds: reading
-# every story into an Article again was half of the update after one edit. Keyed by the
-# file's stamp (an editor's save changes it; a code change restarts the preview).
-_articles: dict[str, tuple[tuple[int, int, int, bool], Any]] = {}
-
-
-def _reuse_articles(readers: Any) -> None:
     read = readers.read_file
 
     def read_file(base_path: str, path: str, **k: Any) -> Any:
-        if getattr(k.get("content_class"), "__name__", "") != "Article":
-            return read(base_path, path, **k)
-        full = os.path.abspath(os.path.join(base_path, path))
-        st = os.stat(full)
-        # a story held back until its day is published by the first build of that day,
-        # its file unchanged (readiness.py): whether it is published is part of the stamp
-        story_file = current_project().file(full)
-        published = story_file is not None and story_file.published
-        stamp = (st.st_mtime_ns, st.st_size, st.st_ino, published)
-        hit = _articles.get(full)
-        if hit is not None and hit[0] == stamp:
-            hit[1]._context = k.get("context")  # this build's: links resolve against it
-            return hit[1]
-        article = read(base_path, path, **k)
-        _articles[full] = (stamp, article)
-        return article
+        session = k["context"][SESSION_KEY]
+        for reader in readers.readers.values():
+            if isinstance(reader, StoryReader):
+                reader.session = session
+        if session.keep_between_builds and getattr(k.get("content_class"), "__name__", "") == (
+            "Article"
+        ):
+            return _kept_article(session, read, base_path, path, **k)
+        return read(base_path, path, **k)
 
     readers.read_file = read_file
 
 
+def _kept_article(session: Any, read: Any, base_path: str, path: str, **k: Any) -> Any:
+    """The preview's process keeps Pelican's objects of the stories between its builds
+    (`session.articles`): reading every story into an Article again was half of the update
+    after one edit. Keyed by the file's stamp (an editor's save changes it; a code change
+    restarts the preview)."""
+    full = os.path.abspath(os.path.join(base_path, path))
+    st = os.stat(full)
+    # a story held back until its day is published by the first build of that day,
+    # its file unchanged (readiness.py): whether it is published is part of the stamp
+    story_file = session.project.file(full)
+    published = story_file is not None and story_file.published
+    stamp = (st.st_mtime_ns, st.st_size, st.st_ino, published)
+    hit = session.articles.get(full)
+    if hit is not None and hit[0] == stamp:
+        hit[1]._context = k.get("context")  # this build's: links resolve against it
+        return hit[1]
+    article = read(base_path, path, **k)
+    session.articles[full] = (stamp, article)
+    return article
+
+
 def attach_story_data(generator: Any) -> None:
     """Give every version its story (shared data) and its checked source file."""
-    project = current_project()
+    project = generator.context[SESSION_KEY].project
     published = list(generator.articles) + list(generator.translations)
     for article in published + list(generator.drafts) + list(generator.drafts_translations):
         article.story = project.stories[article.slug]

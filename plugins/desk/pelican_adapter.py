@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from bilingual.pelican_adapter import add_files
+from bilingual.hooks import Hooks
 from content_model.project import Project
 from shared.text import localized
 
@@ -23,5 +23,5 @@ def write_desk(project: Project, context: dict[str, Any], output: Path) -> None:
         print(f"note: the editors' desk has no Decap CMS bundle: {exc}", file=sys.stderr)
 
 
-def register() -> None:
-    add_files(write_desk, after_title_edit=False)
+def extend(hooks: Hooks) -> None:
+    hooks.add_files(write_desk, after_title_edit=False)

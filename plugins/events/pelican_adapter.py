@@ -9,14 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from bilingual import catalogs, urls
-from bilingual.pelican_adapter import (
-    add_files,
-    add_page_context,
-    add_pages,
-    base_url,
-    reuse_file,
-)
+from bilingual.hooks import Hooks
 from bilingual.plan import Page
+from bilingual.session import session_of
+from bilingual.sitemap import base_url
 from content_model.project import Project
 from shared.atomic import write_atomic
 from shared.build_day import build_date
@@ -148,13 +144,13 @@ def write_ics(project: Project, context: dict[str, Any], output: Path) -> None:
         name = f"{localized(project.data.site.short_name, lang)}: {gettext('Events')}"
         rel = urls.url(lang, "events-ics")
         events = collect(project, lang)
-        if reuse_file(output, rel, calendar_key(events, lang, base, name)):
+        if session_of(context).reuse_file(output, rel, calendar_key(events, lang, base, name)):
             continue
         # the preview writes in place: a calendar app never reads half a file
         write_atomic(output / rel, calendar_ics(events, lang, base, name))
 
 
-def register() -> None:
-    add_pages(event_pages)
-    add_page_context(page_context)
-    add_files(write_ics)
+def extend(hooks: Hooks) -> None:
+    hooks.add_pages(event_pages)
+    hooks.add_page_context(page_context)
+    hooks.add_files(write_ics)

@@ -4,8 +4,8 @@ templates get them as `pictures`, and the renditions are put beside the photos' 
 the end of the build. No original is published: every photo of content/images/ is published
 as its copy (renditions.py), Pelican's own copy of static files is off (`STATIC_PATHS`).
 
-Other capabilities (the bulletin) call `picture_for(project, src)` while the build runs; what
-they ask for is published too.
+Other capabilities (seo) call `picture_for(session, src)` while the build runs; what they
+ask for is published too. The pictures of a build are its session's (`session.pictures`).
 """
 
 from __future__ import annotations
@@ -15,8 +15,9 @@ from typing import Any
 
 from pelican import signals
 
-from bilingual.pelican_adapter import add_page_context
+from bilingual.hooks import Hooks
 from bilingual.plan import Page
+from bilingual.session import BuildSession, session_of
 from content_model.project import Project
 from shared.parallel import parallel_map
 
@@ -33,24 +34,19 @@ from .renditions import (
     publish,
 )
 
-# The pictures of the current build: src -> Picture (module state, reset when a build starts).
-_pictures: dict[str, Picture] = {}
-
 
 def cache_dir(project: Project) -> Path:
     return image_store(project.root).files_folder()
 
 
-def picture_for(project: Project, src: str) -> Picture:
+def picture_for(session: BuildSession, src: str) -> Picture:
     """Renditions of `src` (relative to content/), made if missing and published with the
     site."""
-    if src not in _pictures or not _pictures[src].renditions:
-        _pictures[src] = picture(project.root / "content", src, cache_dir(project))
-    return _pictures[src]
-
-
-def reset(pelican: Any) -> None:
-    _pictures.clear()
+    pictures: dict[str, Picture] = session.pictures
+    if src not in pictures or not pictures[src].renditions:
+        project = session.checked_project()
+        pictures[src] = picture(project.root / "content", src, cache_dir(project))
+    return pictures[src]
 
 
 def _parallel(fn: Any, items: Any) -> None:
@@ -77,22 +73,25 @@ def prepare(generators: list[Any]) -> None:
                 raise
             continue
     make_all(list(jobs.values()), _parallel)
+    pictures = session_of(context).pictures
     for src, job in jobs.items():
-        _pictures[src] = picture_of(src, job)
+        pictures[src] = picture_of(src, job)
 
 
 def page_context(page: Page, project: Project, context: dict[str, Any]) -> dict[str, Any]:
-    return {"pictures": _pictures}
+    return {"pictures": session_of(context).pictures}
 
 
 def publish_all(pelican: Any) -> None:
     output = Path(pelican.output_path)
-    for pic in _pictures.values():
+    for pic in pelican.session.pictures.values():
         publish(pic, output)
 
 
+def extend(hooks: Hooks) -> None:
+    hooks.add_page_context(page_context)
+
+
 def register() -> None:
-    signals.initialized.connect(reset)
     signals.all_generators_finalized.connect(prepare)
     signals.finalized.connect(publish_all)
-    add_page_context(page_context)

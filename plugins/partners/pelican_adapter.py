@@ -12,9 +12,9 @@ from typing import Any
 
 from aid.sectors import sector
 from bilingual import urls
-from bilingual.pelican_adapter import add_files, add_page_context, add_pages, base_url
+from bilingual.hooks import Hooks
 from bilingual.plan import Page
-from bilingual.sitemap import absolute
+from bilingual.sitemap import absolute, base_url
 from content_model.project import Project
 from content_model.schema import Partner
 from events.calendar import CalendarEvent, collect
@@ -236,7 +236,7 @@ def write_json(project: Project, context: dict[str, Any], output: Path) -> None:
     path.write_text(partners_json(project, base_url(context), refs), encoding="utf-8")
 
 
-def register() -> None:
-    add_pages(partner_pages)
-    add_page_context(page_context)
-    add_files(write_json)
+def extend(hooks: Hooks) -> None:
+    hooks.add_pages(partner_pages)
+    hooks.add_page_context(page_context)
+    hooks.add_files(write_json)

@@ -11,14 +11,13 @@ from pathlib import Path
 from typing import Any
 
 from aid.money import money_full
-from aid.pelican_adapter import add_data_resource
 from aid.sectors import sector_name
 from aid.tabular import table_resource
 from bilingual import urls
 from bilingual.catalogs import load_translations
-from bilingual.pelican_adapter import add_files, add_page_context, add_pages, base_url
+from bilingual.hooks import Hooks
 from bilingual.plan import Page
-from bilingual.sitemap import absolute
+from bilingual.sitemap import absolute, base_url
 from bilingual.story_links import story_links
 from content_model.project import Project
 from content_model.values import Money
@@ -250,8 +249,8 @@ def data_resource(project: Project) -> dict[str, Any]:
     return table_resource("aid-projects-csv", export.PATH, export.table_schema())
 
 
-def register() -> None:
-    add_pages(project_pages)
-    add_page_context(page_context)
-    add_files(write_data)
-    add_data_resource(data_resource)
+def extend(hooks: Hooks) -> None:
+    hooks.add_pages(project_pages)
+    hooks.add_page_context(page_context)
+    hooks.add_files(write_data)
+    hooks.add_data_resource(data_resource)

@@ -9,14 +9,9 @@ from typing import Any
 from markupsafe import Markup
 from pelican import signals
 
-from bilingual.pelican_adapter import (
-    WrittenPages,
-    add_page_context,
-    add_page_extract,
-    add_pages,
-    after_pages,
-)
+from bilingual.hooks import Hooks, WrittenPages
 from bilingual.plan import Page, one_per_language
+from bilingual.session import session_of
 from content_model.pelican_adapter import cache_folder, project_root
 from content_model.project import Project
 
@@ -52,9 +47,6 @@ def page_context(page: Page, project: Project, context: dict[str, Any]) -> dict[
     return {"search_folded": extra_index_words(texts)}
 
 
-_running: dict[str, Indexing] = {}
-
-
 # The pages marked `data-pagefind-body` (theme/templates/article.html): the stories. Knowing
 # them from the plan spares walking the output and reading every page to look for the mark.
 INDEXED_KINDS = frozenset({"article"})
@@ -65,14 +57,14 @@ def story_document(page: Page, html: str) -> str | None:
     return search_document(html) if page.kind in INDEXED_KINDS else None
 
 
-def start_index(output: Path, settings: dict[str, Any], written: WrittenPages) -> None:
+def start_index(output: Path, context: dict[str, Any], written: WrittenPages) -> None:
     """Once every HTML page is written: Pagefind indexes the stories, one process per
     language, while the build writes feeds, data files and static files; a language whose
     stories are unchanged reuses its part of the last bundle (.cache/search/). The preview
     (`make serve`) sets SEARCH_INDEX to False: `make site` builds the index."""
-    if not settings.get("SEARCH_INDEX", True):
+    if not context.get("SEARCH_INDEX", True):
         return
-    caches = search_store(project_root(settings), cache_folder(settings))
+    caches = search_store(project_root(context), cache_folder(context))
     known = DocumentCache(caches)
     groups: dict[str, list[Document]] = {}
     kept: dict[str, tuple[str, str]] = {}
@@ -89,9 +81,9 @@ def start_index(output: Path, settings: dict[str, Any], written: WrittenPages) -
         kept[path] = (fingerprint, doc)
     known.save(kept)
     ordered = {lang: documents_in_index_order(docs) for lang, docs in sorted(groups.items())}
-    previous = Path(settings.get("PREVIOUS_OUTPUT") or output)
-    bundles = BundleCache(caches)
-    _running[str(output)] = Indexing(output, ordered or None, bundles, previous)
+    session = session_of(context)
+    previous = session.previous.output or output
+    session.indexing = Indexing(output, ordered or None, BundleCache(caches), previous)
 
 
 def index_site(pelican: Any) -> None:
@@ -99,16 +91,20 @@ def index_site(pelican: Any) -> None:
     afterwards); a build that did not start it (no pages) indexes now."""
     if not pelican.settings.get("SEARCH_INDEX", True):
         return
-    indexing = _running.pop(str(Path(pelican.output_path)), None)
+    indexing: Indexing | None = pelican.session.indexing
+    pelican.session.indexing = None
     if indexing is None:
         build_index(Path(pelican.output_path))
     else:
         indexing.wait()
 
 
+def extend(hooks: Hooks) -> None:
+    hooks.add_pages(search_pages)
+    hooks.add_page_context(page_context)
+    hooks.add_page_extract("search", story_document)
+    hooks.after_pages(start_index)
+
+
 def register() -> None:
-    add_pages(search_pages)
-    add_page_context(page_context)
-    add_page_extract("search", story_document)
-    after_pages(start_index)
     signals.finalized.connect(index_site)

@@ -11,9 +11,10 @@ from typing import Any
 from markupsafe import Markup
 
 from bilingual import urls
-from bilingual.pelican_adapter import add_files, add_page_context, add_pages, base_url
+from bilingual.hooks import Hooks
 from bilingual.plan import Page, one_per_language
-from bilingual.sitemap import absolute
+from bilingual.session import session_of
+from bilingual.sitemap import absolute, base_url
 from content_model.project import Project
 from images.pelican_adapter import picture_for
 from shared.text import localized
@@ -37,10 +38,10 @@ def not_found_pages(project: Project, context: dict[str, Any]) -> list[Page]:
     return one_per_language("404", "404.html", {"noindex": True}, depends_on=frozenset())
 
 
-def share_image(project: Project, front: Any, base: str) -> ShareImage | None:
+def share_image(pictures: Any, front: Any, base: str) -> ShareImage | None:
     if front.image is None:
         return None
-    pic = picture_for(project, front.image.src)
+    pic = picture_for(pictures, front.image.src)
     r = pic.closest(SHARE_WIDTH)
     return ShareImage(absolute(base, pic.url(r)), r.width, r.height, r.mime, front.image.alt)
 
@@ -67,7 +68,7 @@ def page_context(page: Page, project: Project, context: dict[str, Any]) -> dict[
         author=front.author,
         section=localized(category.name, page.lang) if category else None,
         tags=tuple(front.tags),
-        image=share_image(project, front, base),
+        image=share_image(session_of(context), front, base),
     )
     publisher = Publisher(site_name, absolute(base, urls.url(page.lang, "home")))
     seo: Seo = story_seo(story, publisher, others)
@@ -90,8 +91,8 @@ def write_icons(project: Project, context: dict[str, Any], output: Path) -> None
         shutil.copyfile(folder / name, output / name)
 
 
-def register() -> None:
-    add_pages(not_found_pages)
-    add_page_context(page_context)
-    add_files(write_robots, after_title_edit=False)
-    add_files(write_icons, after_title_edit=False)
+def extend(hooks: Hooks) -> None:
+    hooks.add_pages(not_found_pages)
+    hooks.add_page_context(page_context)
+    hooks.add_files(write_robots, after_title_edit=False)
+    hooks.add_files(write_icons, after_title_edit=False)

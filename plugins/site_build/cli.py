@@ -18,7 +18,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from content_model.errors import ContentInvalid
 from content_model.messages import messages_language, msg, render
@@ -36,6 +36,9 @@ from shared.cache import FOLDER, damaged
 
 from . import output_folder
 from .output_folder import OutputLocked
+
+if TYPE_CHECKING:
+    from bilingual.session import BuildSession
 
 
 def check(root: Path, lang: str | None = None) -> int:
@@ -80,6 +83,7 @@ def run_build(
     in_place: bool = False,
     wait_for_lock: bool = False,
     lang: str | None = None,
+    session: BuildSession | None = None,
 ) -> BuildResult:
     """Check, build into a staging folder, swap it in. Content errors are returned, not
     raised, as lines in `lang` (default: `MESSAGES`, else Vietnamese); any other failure
@@ -88,11 +92,18 @@ def run_build(
 
     `in_place` (the preview): write only the pages that changed, into `output` itself, each
     file replaced whole; a build cut short leaves a mixed folder that the next one repairs.
-    What a local preview needs, not a published site."""
+    What a local preview needs, not a published site.
+
+    `session`: what the build knows beyond its settings (bilingual/session.py); the preview
+    keeps one across its builds, a build without one gets a new one. After the build,
+    `session.record` says what it did."""
+    from bilingual.session import BuildSession
+
     root, output = root.resolve(), output.resolve()
+    session = session or BuildSession(root)
     with output_folder.locked(output, wait=wait_for_lock):
         return _locked_build(
-            root, output, settings_file, overrides, in_place, lang or messages_language()
+            root, output, settings_file, overrides, in_place, lang or messages_language(), session
         )
 
 
@@ -103,13 +114,13 @@ def _locked_build(
     overrides: dict[str, Any] | None,
     in_place: bool,
     lang: str,
+    session: BuildSession,
 ) -> BuildResult:
-    from pelican import Pelican
     from pelican.log import init as init_logging
     from pelican.settings import read_settings
 
-    from bilingual.pelican_adapter import LAST_BUILD, read_manifest
-    from content_model.pelican_adapter import current_project
+    from bilingual.pelican_adapter import SessionPelican
+    from bilingual.reuse import PreviousBuild, read_manifest
 
     started = time.perf_counter()
     init_logging(level=logging.WARNING)
@@ -137,18 +148,18 @@ def _locked_build(
             "THEME": str(root / "theme"),
             "PLUGIN_PATHS": [str(root / "plugins")],
             "CONTENT_CACHE_DIR": str(cache),
-            "PREVIOUS_OUTPUT": str(output) if reading.exists() else "",
-            "PAGE_MANIFEST": str(reading),
             **(overrides or {}),
         },
     )
-    LAST_BUILD.clear()
+    before = read_manifest(reading)
+    session.start_build(PreviousBuild(output if reading.exists() else None, before))
+    record = session.record
     skeleton = output_folder.FolderSkeleton(target)
     try:
         if not in_place:  # the folders of the last build's pages, made while this one works
-            skeleton.start(read_manifest(str(reading)).keys())
-        Pelican(settings).run()
-        skeleton.finish(LAST_BUILD.get("manifest", {}))
+            skeleton.start(before.keys())
+        SessionPelican(settings, session).run()
+        skeleton.finish(record.manifest)
     except ContentInvalid as exc:  # found before anything is written
         skeleton.cancel()
         _restore(reading, manifest)
@@ -162,19 +173,20 @@ def _locked_build(
             shutil.rmtree(target, ignore_errors=True)
         raise
     if in_place:
-        _remove_dropped_pages(output, read_manifest(str(reading)), LAST_BUILD.get("manifest", {}))
+        _remove_dropped_pages(output, before, record.manifest)
     else:
         output_folder.replace(output, target)
     reading.unlink(missing_ok=True)
-    if "manifest" in LAST_BUILD:
+    if record.generator is not None:  # the pages were made: their manifest describes them
         described = {"output": str(output), "inode": output.stat().st_ino}
-        write_atomic(manifest, json.dumps({**described, "files": LAST_BUILD["manifest"]}))
+        write_atomic(manifest, json.dumps({**described, "files": record.manifest}))
+    project = session.checked_project()
     return BuildResult(
         True,
-        rendered=list(LAST_BUILD.get("rendered", [])),
-        notes=note_lines(current_project().notes, lang),
-        warnings=warning_lines([*sorted(current_project().warnings), *photo_warnings(root)], lang),
-        reused=LAST_BUILD.get("reused", 0),
+        rendered=list(record.rendered),
+        notes=note_lines(project.notes, lang),
+        warnings=warning_lines([*sorted(project.warnings), *photo_warnings(root)], lang),
+        reused=len(record.reused),
         seconds=time.perf_counter() - started,
     )
 

@@ -6,6 +6,10 @@ Markdown comes from its cache. Content errors are printed and shown over the pag
 browser; the server keeps running and keeps the last good site. A change to the code
 (plugins/, pelicanconf.py) restarts the process, since Python modules cannot be reloaded
 safely. The search index is not rebuilt on preview updates (`make site` builds it).
+
+What the preview keeps from one build to the next (Pelican's story objects, file hashes,
+the last build's generator for quick updates) is its build session's (`Preview.session`,
+bilingual/session.py), never module state.
 """
 
 from __future__ import annotations
@@ -21,14 +25,15 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from bilingual.session import BuildSession
 from content_model.messages import messages_language, msg, msg_plural, render
 from content_model.terminal import note_lines, print_notes, print_warnings
 
 from . import output_folder
 from .cli import BuildResult, run_build
 
-# no search index (make site builds it); Pelican's story objects kept between builds
-PREVIEW_SETTINGS = {"SEARCH_INDEX": False, "REUSE_ARTICLES": True}
+# no search index (make site builds it)
+PREVIEW_SETTINGS = {"SEARCH_INDEX": False}
 LIVE_SCRIPT = b'<script src="/__preview/live.js" defer></script>'
 LIVE_JS = """
 (() => {
@@ -69,6 +74,8 @@ class Preview:
         self.state: dict[str, Any] = {"build": 0, "ok": True, "errors": [], "heading": self.heading}
         self.changed = threading.Condition()
         self.stop = threading.Event()
+        # kept across builds: Pelican's story objects, file hashes, the last build's record
+        self.session = BuildSession(self.root, keep_between_builds=True)
 
     # --- building --------------------------------------------------------------------------
 
@@ -85,6 +92,7 @@ class Preview:
                 in_place=True,
                 wait_for_lock=True,
                 lang=self.lang,
+                session=self.session,
             )
         if result.ok:
             print_notes(result.notes, self.lang)
@@ -124,10 +132,10 @@ class Preview:
         pages after a text edit, also the pages that list them after a title edit. None when
         it does not apply: the last build failed, another kind of file changed, or other
         front matter changed (a whole build follows, which also redoes what was done here)."""
-        from bilingual.pelican_adapter import LAST_BUILD
-        from content_model.pelican_adapter import current_project, story_edit
+        from content_model.pelican_adapter import story_edit
 
-        generator = LAST_BUILD.get("generator")
+        session = self.session
+        generator = session.record.generator
         articles = self.root / "content" / "articles"
         paths = [Path(os.path.abspath(p)) for p in changed]
         if generator is None or not self.state["ok"] or not paths:
@@ -139,7 +147,7 @@ class Preview:
         with output_folder.locked(self.output, wait=True):
             edits = []
             for path in paths:
-                edit = story_edit(path, generator.settings)
+                edit = story_edit(session, path, generator.settings)
                 if edit is None:
                     return None
                 edits.append(edit)
@@ -147,13 +155,13 @@ class Preview:
             if errors:
                 lines = [e.render(self.lang) for e in errors]
                 return BuildResult(False, lines, seconds=time.perf_counter() - started)
-            LAST_BUILD["planned"] = []
+            session.record.planned = []
             for edit in edits:
                 pages = generator.update_story(edit.file.front.slug, edit.file.lang, edit.changed)
                 if pages is None:
                     return None
                 rendered += pages
-        project = current_project()
+        project = session.checked_project()
         return BuildResult(
             True,
             rendered=sorted(set(rendered)),
