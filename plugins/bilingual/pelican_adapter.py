@@ -1,5 +1,5 @@
 """Pelican adapter: runs a build with its session, registers the capabilities' extensions with
-it, and adds the page renderer (renderer.py) to Pelican's generators.
+it, and adds the page renderer (renderer.py) to Pelican's generators as `BilingualGenerator`.
 
 How the session reaches Pelican's handlers without a module global: the build command runs
 `SessionPelican(settings, session)`, so handlers that get the Pelican object find
@@ -17,8 +17,8 @@ from pelican import Pelican, signals
 from pelican.generators import Generator
 
 from . import templating
-from .renderer import BilingualGenerator
-from .session import BuildSession
+from .renderer import PageRenderer
+from .session import CONTEXT_KEY, BuildSession
 
 
 class SessionPelican(Pelican):
@@ -27,6 +27,21 @@ class SessionPelican(Pelican):
     def __init__(self, settings: dict[str, Any], session: BuildSession):
         self.session = session  # before Pelican sends `initialized`
         super().__init__(settings)
+
+
+class BilingualGenerator(PageRenderer, Generator):
+    """Made by Pelican for one build, as `for_session(session)` returns it: the class carries
+    its build's session, and puts it into Pelican's context of the build (every generator
+    shares that dict) before any generator reads a story."""
+
+    @classmethod
+    def for_session(cls, session: BuildSession) -> type[BilingualGenerator]:
+        return type(cls.__name__, (cls,), {"session": session})
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.context[CONTEXT_KEY] = self.session
+        self.pages = []
 
 
 def session_of_pelican(pelican: Any) -> BuildSession:

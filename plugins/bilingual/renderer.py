@@ -1,15 +1,17 @@
-"""The page renderer: a Pelican generator that plans the pages of both languages (the stories'
-and those the capabilities add through the hooks), takes the unchanged ones from the last
-build (reuse.py) and renders the others with the theme, each language with its own gettext
-catalog; then the feeds, the sitemap and the capabilities' files."""
+"""The page renderer: plans the pages of both languages (the stories' and those the
+capabilities add through the hooks), takes the unchanged ones from the last build (reuse.py)
+and renders the others with the theme, each language with its own gettext catalog; then the
+feeds, the sitemap and the capabilities' files.
+
+No Pelican import: `PageRenderer` is the body of the Pelican generator that
+pelican_adapter.py makes of it (`BilingualGenerator`), which gives it Pelican's context,
+settings, output folder and template environment."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
-
-from pelican.generators import Generator
+from typing import TYPE_CHECKING, Any
 
 from content_model.project import Project
 from shared import progress
@@ -31,7 +33,7 @@ from .plan import (
     plan_site,
     tag_urls,
 )
-from .session import CONTEXT_KEY, BuildSession
+from .session import BuildSession
 from .sitemap import base_url, render_sitemap
 
 TEMPLATES = {
@@ -57,21 +59,19 @@ FINGERPRINT_SETTINGS = (
 )
 
 
-class BilingualGenerator(Generator):
-    """Made by Pelican for one build, as `for_session(session)` returns it: the class carries
-    its build's session, and puts it into Pelican's context of the build (every generator
-    shares that dict) before any generator reads a story."""
+class PageRenderer:
+    """The bilingual generator's work, for one build (its `session`)."""
 
     session: BuildSession
+    pages: list[Page]
+    if TYPE_CHECKING:  # given by Pelican's Generator (bilingual/pelican_adapter.py)
+        context: dict[str, Any]
+        settings: dict[str, Any]
+        output_path: str
+        theme: str
+        env: Any
 
-    @classmethod
-    def for_session(cls, session: BuildSession) -> type[BilingualGenerator]:
-        return type(cls.__name__, (cls,), {"session": session})
-
-    def __init__(self, *args: Any, **kwargs: Any):
-        super().__init__(*args, **kwargs)
-        self.context[CONTEXT_KEY] = self.session
-        self.pages: list[Page] = []
+        def get_template(self, name: str) -> Any: ...
 
     def generate_context(self) -> None:
         project: Project = self.context["project"]
