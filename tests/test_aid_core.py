@@ -224,3 +224,26 @@ def test_period_overlap_is_symmetric_and_inclusive() -> None:
     c = Period("2011", date(2011, 1, 1), date(2011, 12, 31))
     assert a.overlaps(b) and b.overlaps(a) and b.overlaps(c)
     assert not a.overlaps(c) and not c.overlaps(a)
+
+
+PERIODS = ["2019", "2020", "2019-2021", "2021-2022", "2022-01/2022-06", "2022-07/2022-12"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(PERIODS), st.sampled_from([None, "edu", "health"]))))
+def test_a_row_is_marked_overlapping_when_another_row_of_its_kind_overlaps_it(cases) -> None:
+    figures = [
+        fig(period, partner="gni", committed=100 + i, sector=sector, story=f"s{i}")
+        for i, (period, sector) in enumerate(cases)
+    ]
+    rows = by_partner(figures)[0].rows if figures else []
+    for row in rows:  # against every pair compared, as the tables once did
+        f = row.figure
+        expected = any(
+            o.figure is not f
+            and (o.figure.scope, o.figure.sector, o.figure.sector_label, o.figure.kind)
+            == (f.scope, f.sector, f.sector_label, f.kind)
+            and o.figure.period.overlaps(f.period)
+            for o in rows
+        )
+        assert row.overlaps == expected

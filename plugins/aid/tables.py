@@ -177,19 +177,32 @@ def _rows(figures: list[Figure]) -> list[Row]:
             same = [g for g in rest if _same_values(first, g)]
             rows.append(Row(first, tuple(same)))
             group = [g for g in rest if g not in same]
-    out = []
-    for row in rows:
-        f = row.figure
-        overlaps = any(
-            o.figure is not f
-            and o.figure.scope == f.scope
-            and (o.figure.sector, o.figure.sector_label, o.figure.kind)
-            == (f.sector, f.sector_label, f.kind)
-            and o.figure.period.overlaps(f.period)
-            for o in rows
-        )
-        out.append(Row(f, row.same, overlaps))
+    overlapping = _overlapping(rows)
+    out = [Row(row.figure, row.same, i in overlapping) for i, row in enumerate(rows)]
     return sorted(out, key=lambda r: (r.figure.province, r.figure.period.start, r.figure.id))
+
+
+def _overlapping(rows: list[Row]) -> set[int]:
+    """The rows whose period overlaps another row's of the same scope, sector and kind.
+    Sorted by start within each group, a row overlaps an earlier one when the latest end
+    before it reaches its start, and a later one when the next start is within it: linear
+    after the sort (comparing every pair grew with the square of the figures)."""
+    groups: dict[tuple, list[int]] = defaultdict(list)
+    for i, row in enumerate(rows):
+        f = row.figure
+        groups[(f.scope, f.sector, f.sector_label, f.kind)].append(i)
+    out: set[int] = set()
+    for members in groups.values():
+        members.sort(key=lambda i: rows[i].figure.period.start)
+        latest_end = None
+        for n, i in enumerate(members):
+            period = rows[i].figure.period
+            before = latest_end is not None and latest_end >= period.start
+            after = n + 1 < len(members) and rows[members[n + 1]].figure.period.start <= period.end
+            if before or after:
+                out.add(i)
+            latest_end = period.end if latest_end is None else max(latest_end, period.end)
+    return out
 
 
 def by_period_and_province(figures: Iterable[Figure]) -> list[Row]:

@@ -90,8 +90,11 @@ def event_ld(e: CalendarEvent, lang: str, base_url: str, partners_by_id: dict[st
     return data
 
 
+SCHEMA_ORG = "https://schema.org"
+
+
 def events_ld(events: list[CalendarEvent], lang: str, base_url: str, partners_by_id) -> dict:
     return {
-        "@context": "https://schema.org",
+        "@context": SCHEMA_ORG,
         "@graph": [event_ld(e, lang, base_url, partners_by_id) for e in events],
     }

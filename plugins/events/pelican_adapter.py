@@ -21,7 +21,7 @@ from shared.text import localized
 
 from .calendar import CalendarEvent, by_month, collect, kind_label, kinds_used, split
 from .ical import calendar_ics, calendar_key
-from .listing import events_ld, kind_url, view
+from .listing import SCHEMA_ORG, EventView, event_ld, kind_url, view
 
 HOME_EVENTS = 3  # upcoming events shown on the home page
 SPLIT_KEY = "events_split"  # in Pelican's context: lang -> (upcoming, past) of this build
@@ -29,17 +29,29 @@ BY_STORY_KEY = "events_by_story"  # lang -> story slug -> its events, for its pa
 
 
 def listing_context(
-    events: list[CalendarEvent], lang: str, project: Project, base: str, today: date
+    events: list[CalendarEvent],
+    lang: str,
+    project: Project,
+    base: str,
+    today: date,
+    made: dict[tuple[str, int], tuple[EventView, dict[str, Any]]] | None = None,
 ) -> dict[str, Any]:
+    """`made`: the view and JSON-LD of events already made for another page of the same
+    language (the calendar and its kind pages show each event twice), reused."""
     upcoming, past = split(events, today)
     by_id = project.data.partners_by_id
+    made = {} if made is None else made
+    for e in events:
+        if (e.slug, e.index) not in made:
+            made[(e.slug, e.index)] = (view(e, lang, by_id), event_ld(e, lang, base, by_id))
+    graph = [made[(e.slug, e.index)][1] for e in events]
     return {
         "upcoming_events": upcoming,
         "upcoming_years": by_month(upcoming, lang, prefix="u"),
         "past_years": by_month(past, lang, prefix="y"),
-        "event_views": {e.anchor: view(e, lang, by_id) for e in events},
+        "event_views": {e.anchor: made[(e.slug, e.index)][0] for e in events},
         "event_count": len(events),
-        "jsonld": script_json(events_ld(events, lang, base, by_id)) if events else None,
+        "jsonld": script_json({"@context": SCHEMA_ORG, "@graph": graph}) if events else None,
     }
 
 
@@ -50,10 +62,11 @@ def _calendar_context(
     project: Project,
     base: str,
     today: date,
+    made: dict[tuple[str, int], tuple[EventView, dict[str, Any]]],
     heading: str | None = None,
 ) -> dict[str, Any]:
     extra = {"heading": heading} if heading else {}
-    return {**common, **listing_context(events, lang, project, base, today), **extra}
+    return {**common, **listing_context(events, lang, project, base, today, made), **extra}
 
 
 def event_pages(project: Project, context: dict[str, Any]) -> list[Page]:
@@ -73,6 +86,7 @@ def event_pages(project: Project, context: dict[str, Any]) -> list[Page]:
             for k in kinds_used(events)
             if (n := sum(e.event.kind == k for e in events))
         ]
+        made: dict[tuple[str, int], tuple[EventView, dict[str, Any]]] = {}  # for this language
         common = {
             "event_kinds": kinds,
             "events_url": urls.url(lang, "events"),
@@ -87,7 +101,9 @@ def event_pages(project: Project, context: dict[str, Any]) -> list[Page]:
                 urls.url(lang, "events"),
                 template="events/calendar.html",
                 params={"section": "events"},
-                context=partial(_calendar_context, common, events, lang, project, base, today),
+                context=partial(
+                    _calendar_context, common, events, lang, project, base, today, made
+                ),
                 depends_on=with_events,
             )
         )
@@ -103,7 +119,15 @@ def event_pages(project: Project, context: dict[str, Any]) -> list[Page]:
                     params={"section": "events", "kind": k["key"]},
                     depends_on=with_events,  # the kinds menu counts every story's events
                     context=partial(
-                        _calendar_context, common, mine, lang, project, base, today, k["label"]
+                        _calendar_context,
+                        common,
+                        mine,
+                        lang,
+                        project,
+                        base,
+                        today,
+                        made,
+                        k["label"],
                     ),
                 )
             )
