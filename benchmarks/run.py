@@ -41,12 +41,15 @@ ARTICLE_LANG_SAVE_AS = "{lang}/{slug}/index.html"
 
 # Runs inside the preview's own process: the first build warms it, then one edit is timed.
 PREVIEW_SCRIPT = """\
-import sys, time
+import resource, sys, time
 from pathlib import Path
 from site_build.preview import Preview
 root = Path(sys.argv[1]); story = root / "content/articles" / sys.argv[2]
 preview = Preview(root, root / "output", port=0)
 assert preview.rebuild("start").ok
+def cpu():  # this process and its forked workers (the title edit's renders)
+    used = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+    return sum(u.ru_utime + u.ru_stime for u in used)
 times = []
 for i in range(int(sys.argv[3])):
     text = story.read_text(encoding="utf-8")
@@ -55,10 +58,10 @@ for i in range(int(sys.argv[3])):
     else:  # the text only: shown by the story's own pages
         text += f"\\nThêm một câu {i}.\\n"
     story.write_text(text, encoding="utf-8")
-    started = time.perf_counter()
+    started, used = time.perf_counter(), cpu()
     assert preview.rebuild("edit", [story]).ok  # what the watcher passes
-    times.append(time.perf_counter() - started)
-print(" ".join(f"{t:.4f}" for t in times))
+    times.append(f"{time.perf_counter() - started:.4f}:{cpu() - used:.4f}")
+print(" ".join(times))
 """
 
 
@@ -137,7 +140,10 @@ def bench_size(n: int, repeat: int, work: Path) -> dict[str, list[Run]]:
             [python, "-c", PREVIEW_SCRIPT, str(ours), "tin-00001.vi.md", str(repeat), edit],
             cwd=ours, env=env, capture_output=True, text=True, check=True,
         )  # fmt: skip
-        results[kind] = [Run(float(t), 0.0) for t in out.stdout.split()[-repeat:]]
+        results[kind] = [
+            Run(float(t.split(":")[0]), 0.0, float(t.split(":")[1]))
+            for t in out.stdout.split()[-repeat:]
+        ]
     return results
 
 
@@ -223,6 +229,15 @@ def main() -> None:
             f"{median(r['title']):>7.2f}s "
             f"{cold / n:>8.4f} {max(x.peak_mb for x in r['cold']):>8.0f} "
             f"{max(x.peak_mb for x in r['vanilla']):>10.0f}",
+            flush=True,
+        )
+        # CPU time (user + system, workers included): much less moved by a busy machine
+        cpu_cold, cpu_vanilla = median_cpu(r["cold"]), median_cpu(r["vanilla"])
+        print(
+            f"{'':>5} CPU: cold {cpu_cold:.2f}s, vanilla {cpu_vanilla:.2f}s "
+            f"(ratio {cpu_cold / cpu_vanilla:.2f}), no srch {median_cpu(r['nosearch']):.2f}s, "
+            f"rebuild {median_cpu(r['rebuild']):.2f}s, preview {median_cpu(r['preview']):.2f}s, "
+            f"p.title {median_cpu(r['title']):.2f}s",
             flush=True,
         )
 

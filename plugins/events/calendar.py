@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from babel.dates import format_date, format_interval, format_skeleton, get_month_names
 
@@ -80,6 +81,16 @@ def collect(project: Project, lang: str) -> list[CalendarEvent]:
             CalendarEvent(story.slug, i, ev, link, published) for i, ev in enumerate(story.events)
         ]
     return sorted(out, key=lambda e: e.order)
+
+
+EVENTS_KEY = "calendar_events"  # in a build's context: lang -> collect() of that build
+
+
+def collected(project: Project, lang: str, context: dict[str, Any]) -> list[CalendarEvent]:
+    """`collect(project, lang)` as the calendar pages of this build made it (the partner
+    pages and events.ics show the same events), else collected now."""
+    made = context.get(EVENTS_KEY, {}).get(lang)
+    return list(made) if made is not None else collect(project, lang)
 
 
 def split(events: Iterable[CalendarEvent], today: date) -> tuple[list[CalendarEvent], list]:

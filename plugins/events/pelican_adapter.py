@@ -19,7 +19,16 @@ from shared.build_day import build_date
 from shared.jsonld import script_json
 from shared.text import localized
 
-from .calendar import CalendarEvent, by_month, collect, kind_label, kinds_used, split
+from .calendar import (
+    EVENTS_KEY,
+    CalendarEvent,
+    by_month,
+    collect,
+    collected,
+    kind_label,
+    kinds_used,
+    split,
+)
 from .ical import calendar_ics, calendar_key
 from .listing import SCHEMA_ORG, EventView, event_ld, kind_url, view
 
@@ -75,6 +84,7 @@ def event_pages(project: Project, context: dict[str, Any]) -> list[Page]:
     pages = []
     for lang in urls.LANGS:
         events = collect(project, lang)
+        context.setdefault(EVENTS_KEY, {})[lang] = events  # for events.ics, partner pages
         with_events = frozenset(e.slug for e in events)  # what the calendar pages show
         context.setdefault(SPLIT_KEY, {})[lang] = split(events, today)
         by_story: dict[str, list[CalendarEvent]] = {}
@@ -167,7 +177,7 @@ def write_ics(project: Project, context: dict[str, Any], output: Path) -> None:
         gettext = catalogs.load_translations(theme, lang).gettext
         name = f"{localized(project.data.site.short_name, lang)}: {gettext('Events')}"
         rel = urls.url(lang, "events-ics")
-        events = collect(project, lang)
+        events = collected(project, lang, context)
         if session_of(context).reuse_file(output, rel, calendar_key(events, lang, base, name)):
             continue
         # the preview writes in place: a calendar app never reads half a file

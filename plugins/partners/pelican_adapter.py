@@ -17,7 +17,7 @@ from bilingual.plan import Page
 from bilingual.sitemap import absolute, base_url
 from content_model.project import Project
 from content_model.schema import Partner
-from events.calendar import CalendarEvent, collect
+from events.calendar import CalendarEvent, collected
 from events.listing import events_ld, view
 from shared.jsonld import script_json
 from shared.text import localized
@@ -152,7 +152,7 @@ def partner_pages(project: Project, context: dict[str, Any]) -> list[Page]:
                     # only the stories that mention it: other edits leave the page as it is
                     depends_on=frozenset(s.slug for s in r.stories),
                     context=partial(
-                        _partner_context, p, r, cards[p.id], lang, project, base, calendar
+                        _partner_context, p, r, cards[p.id], lang, project, base, calendar, context
                     ),
                 )
             )
@@ -167,11 +167,12 @@ def _partner_context(
     project: Project,
     base: str,
     calendar: dict[tuple[str, int], CalendarEvent],
+    context: dict[str, Any],
 ) -> dict[str, Any]:
     """What a partner page shows, computed only when the page is rendered."""
     page_url = directory.partner_url(p.id, lang)
     if not calendar:
-        calendar.update({(e.slug, e.index): e for e in collect(project, lang)})
+        calendar.update({(e.slug, e.index): e for e in collected(project, lang, context)})
     events = [calendar[(e.story.slug, e.index)] for e in r.events]
     by_id = project.data.partners_by_id
     ld = {
