@@ -529,7 +529,6 @@ def test_a_new_process_parses_only_the_stories_that_changed(site: Site, monkeypa
     `make site` validate again only what changed. References to data files are checked
     every time, and a story with errors is reported every time."""
     from content_model import parsed_cache, reading
-    from content_model import stories as story_files
 
     site.add_story("a.vi.md", story("a", extra="partners: [gni]"))
     site.add_story("b.vi.md", story("b"))
@@ -545,7 +544,6 @@ def test_a_new_process_parses_only_the_stories_that_changed(site: Site, monkeypa
         return real(text, *args, **kwargs)
 
     monkeypatch.setattr(reading, "load_yaml", spy)
-    monkeypatch.setattr(story_files, "PARSED", parsed_cache.ParsedStories())  # a new process
     site.add_story("b.vi.md", story("b", title="Bài b đã sửa"))
     site.write("content/data/partners.yaml", "[]\n")  # gni is gone
     _, report = load_project(site.root)
@@ -556,7 +554,6 @@ def test_a_new_process_parses_only_the_stories_that_changed(site: Site, monkeypa
     assert any("c.vi.md" in line for line in lines)
 
     monkeypatch.setattr(parsed_cache, "code_version", lambda: "another version of the code")
-    monkeypatch.setattr(story_files, "PARSED", parsed_cache.ParsedStories())
     parsed.clear()
     load_project(site.root)
     assert len([t for t in parsed if "slug:" in t]) == 3  # new code parses everything again

@@ -135,17 +135,17 @@ def make_figure(slug: str, index: int, fig: AidFigure, province: str, rates: Rat
     )
 
 
-# The figures of the last project asked for: the aid pages, the partner pages (each language)
-# and every bulletin edition ask for the same checked project, which never changes.
-_last: tuple[Project, list[Figure]] | None = None
-
-
 def collect_figures(project: Project) -> list[Figure]:
-    """Every figure of every published story, once per translation group, in stable order."""
-    global _last
-    if _last is None or _last[0] is not project:
-        _last = (project, _collect(project))
-    return list(_last[1])
+    """Every figure of every published story, once per translation group, in stable order.
+    Made once per checked project (kept in `project.derived`): the aid pages, the partner
+    pages (each language) and every bulletin edition ask for the same one."""
+    figures: list[Figure] | None = project.derived.get(DERIVED_KEY)
+    if figures is None:
+        figures = project.derived[DERIVED_KEY] = _collect(project)
+    return list(figures)
+
+
+DERIVED_KEY = "aid.figures"
 
 
 def _collect(project: Project) -> list[Figure]:

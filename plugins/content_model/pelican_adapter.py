@@ -55,7 +55,8 @@ def check_before_build(pelican: Any) -> None:
     session = build_session(pelican)
     # the preview keeps parsed stories in memory, not in .cache/
     save = not session.keep_between_builds
-    project, report = load_project(project_root(pelican.settings), save_parsed=save)
+    root = project_root(pelican.settings)
+    project, report = load_project(root, save_parsed=save, parsed=session.parsed)
     if report:
         raise ContentInvalid(report)
     session.project = project
@@ -95,7 +96,7 @@ def story_edit(session: Any, path: Path, settings: dict[str, Any]) -> StoryEdit 
     if project is None or old is None or hit is None or not path.is_file():
         return None
     report = ErrorReport()
-    new = load_story(project.root, path, project.data, report)
+    new = load_story(project.root, path, project.data, report, session.parsed)
     if report:
         return StoryEdit(old, "", errors=report.errors)
     changed = front_changes(old.front, new.front) if new is not None else None

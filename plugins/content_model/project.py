@@ -14,6 +14,7 @@ import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from shared.build_day import build_date
 
@@ -22,6 +23,7 @@ from .bulletins import BulletinFile, load_bulletins
 from .data_files import load_data
 from .errors import ContentError, ErrorReport
 from .html_notes import html_notes
+from .parsed_cache import ParsedStories
 from .site_data import SiteData
 from .stories import (
     Story,
@@ -46,6 +48,9 @@ class Project:
     # what is built but should be looked at, or is not published yet: provisional rates,
     # stories held back (placeholders, future dates), translations dated apart
     warnings: list[ContentError] = field(default_factory=list)
+    # what capabilities compute once from this checked project (aid: its figures), by name:
+    # kept with the project rather than in module state
+    derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
     _by_path: dict[Path, StoryFile] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -57,20 +62,26 @@ class Project:
 
 
 def load_project(
-    root: Path, save_parsed: bool = False, today: date | None = None
+    root: Path,
+    save_parsed: bool = False,
+    today: date | None = None,
+    parsed: ParsedStories | None = None,
 ) -> tuple[Project, ErrorReport]:
     """`today`: the build day (default: shared.build_day.build_date()); a story dated later, like
     one still holding a placeholder of make new, is loaded but not published (a warning).
     `save_parsed`: keep the parsed stories in .cache/ for the next process. The build
     does; `make check` only reads them (it writes nothing), and the preview keeps them in
-    memory (it would write the file at every save of a story)."""
+    memory (it would write the file at every save of a story).
+    `parsed`: the stories parsed by the caller's earlier loads, which it keeps (the preview's
+    build session); None: those kept in .cache/ by the last build."""
     root = root.resolve()
     report = ErrorReport()
     today = today or build_date()
     data, line_maps = load_data(root, report)
     warnings: list[ContentError] = []
     check_project_amounts(root, data, line_maps.get("projects"), report, warnings)
-    files = load_stories(root, data, report, warnings, today, save_parsed)
+    parsed = parsed if parsed is not None else ParsedStories()
+    files = load_stories(root, data, report, warnings, today, save_parsed, parsed)
     stories = group_translations(files, data, report)
     warnings.extend(dates_apart(stories))
     check_breakdowns(stories, warnings)

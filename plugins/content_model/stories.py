@@ -95,16 +95,17 @@ def story_paths(root: Path) -> list[Path]:
     return sorted(p for p in base.rglob("*") if p.suffix in STORY_SUFFIXES and p.is_file())
 
 
-PARSED = ParsedStories()
-
-
-def load_story(root: Path, path: Path, data: SiteData, report: ErrorReport) -> StoryFile | None:
+def load_story(
+    root: Path, path: Path, data: SiteData, report: ErrorReport, parsed: ParsedStories
+) -> StoryFile | None:
+    """One story file checked against the data files; `parsed`: the stories parsed and valid
+    so far, by path and hash of their bytes (parsed_cache.py), which it adds to."""
     r = rel(root, path)
     path = Path(os.path.abspath(path))
     raw = read_source(r, lambda: read_bytes(path, MAX_STORY_BYTES, msg("a story")), report)
     if raw is None:
         return None
-    cached = PARSED.get(path, raw)
+    cached = parsed.get(path, raw)
     if cached is not None:
         body, value, lines, front, body_line = cached
         check_story_refs(root, r, value, lines, data, report)  # data files may have changed
@@ -113,10 +114,10 @@ def load_story(root: Path, path: Path, data: SiteData, report: ErrorReport) -> S
     split = read_source(r, lambda: split_front_matter(decode(raw)), report)
     if split is None:
         return None
-    parsed = parse_yaml(r, split.front, split.front_first_line, report)
-    if parsed is None:
+    yaml = parse_yaml(r, split.front, split.front_first_line, report)
+    if yaml is None:
         return None
-    value, lines = parsed
+    value, lines = yaml
     if not isinstance(value, dict):
         report.add(r, 2, "front matter", msg("the front matter must be fields (key: value lines)"))
         return None
@@ -134,7 +135,7 @@ def load_story(root: Path, path: Path, data: SiteData, report: ErrorReport) -> S
     if front is None:
         return None
     if not own_errors:
-        PARSED.put(path, raw, (split.body, value, lines, front, split.body_first_line), root)
+        parsed.put(path, raw, (split.body, value, lines, front, split.body_first_line), root)
     return StoryFile(path, r, front, split.body, lines, split.body_first_line)
 
 
@@ -145,14 +146,15 @@ def load_stories(
     warnings: list[ContentError],
     today: date,
     save_parsed: bool,
+    parsed: ParsedStories,
 ) -> list[StoryFile]:
     """Every valid story file, its amounts checked; a published version that waits (`hold`)
-    is kept, with the reason why (a warning). `save_parsed`: see `load_project`."""
+    is kept, with the reason why (a warning). `save_parsed`, `parsed`: see `load_project`."""
     files: list[StoryFile] = []
     paths = story_paths(root)
-    PARSED.load(root)
+    parsed.load(root)
     for path in paths:
-        f = load_story(root, path, data, report)
+        f = load_story(root, path, data, report, parsed)
         if f is not None:
             check_story_amounts(f, data, report, warnings)
             if f.front.status == "published" and (held := hold(f, today)) is not None:
@@ -160,7 +162,7 @@ def load_stories(
                 warnings.append(held)
             files.append(f)
     if save_parsed:
-        PARSED.save(root, [Path(os.path.abspath(p)) for p in paths])
+        parsed.save(root, [Path(os.path.abspath(p)) for p in paths])
     return files
 
 
