@@ -56,3 +56,29 @@ def test_the_map_of_docs_dev_tests_names_existing_files() -> None:
     files = {p.name for p in (REPO / "tests").glob("test_*.py")}
     assert len(named) > 30
     assert named - files == set(), "docs/dev/tests.md names files that do not exist"
+
+
+def test_every_place_in_the_where_table_exists() -> None:
+    """ "Where is X computed" answers in one hop only if its places are where it says: a file
+    under plugins/ (or the repository), a bare name in the folder of the path before it."""
+    text = README.read_text(encoding="utf-8")
+    start = text.index("## Where things are computed")
+    table = text[start : text.index("\n## ", start + 1)]
+    rows = [line for line in table.splitlines() if line.startswith("| ") and "`" in line]
+    assert len(rows) > 40
+    missing = []
+    for row in rows:
+        place = row.rsplit(" | ", 1)[1]
+        folder = None
+        for name in re.findall(r"`([^`]+)`", place):
+            if not re.search(r"\.(py|yaml|html|css|js|yml)$|/$", name):
+                continue  # a function or setting named in the place
+            candidates = [REPO / name, REPO / "plugins" / name]
+            if folder is not None:
+                candidates.append(folder / name)
+            found = next((c for c in candidates if c.exists()), None)
+            if found is None:
+                missing.append(name)
+            else:
+                folder = found.parent
+    assert missing == []
