@@ -195,7 +195,7 @@ GENERATED: dict[str, tuple[str, Callable[[], str | bytes], list[str]]] = {
 }
 
 
-def _write(site: Site, name: str) -> Path:
+def write_case(site: Site, name: str) -> Path:
     rel, content, _ = GENERATED[name]
     data = content()
     path = site.root / rel
@@ -205,7 +205,7 @@ def _write(site: Site, name: str) -> Path:
 
 @pytest.mark.parametrize("name", list(GENERATED))
 def test_generated_case(site: Site, name: str) -> None:
-    _write(site, name)
+    write_case(site, name)
     assert load_project(site.root)[1].lines() == GENERATED[name][2]
 
 
@@ -250,7 +250,7 @@ def test_cli_check_corpus_case(site: Site, case: str) -> None:
 
 @pytest.mark.parametrize("name", ["100 000 nested [", "1 000 000 unclosed [", "story of 6.9 MB"])
 def test_cli_check_generated_case(site: Site, name: str) -> None:
-    _write(site, name)
+    write_case(site, name)
     assert_check_fails_with(site, GENERATED[name][2])
 
 

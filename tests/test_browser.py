@@ -36,7 +36,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def _serve(folder: Path) -> Iterator[str]:
+def serve(folder: Path) -> Iterator[str]:
     """A built site on a loopback port, as a static host serves it."""
     handler = functools.partial(_QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -49,7 +49,7 @@ def _serve(folder: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def base_url(example: Path) -> Iterator[str]:
-    with _serve(example) as url:
+    with serve(example) as url:
         yield url
 
 

@@ -221,14 +221,14 @@ def test_bulletin_editions_are_sanitised(hostile: Site) -> None:
 def test_a_browser_runs_nothing_from_the_story(hostile: Site, bypass_csp: bool) -> None:
     """With the policy switched off, the sanitiser alone must hold; with it, both."""
     from playwright.sync_api import sync_playwright
-    from test_browser import CHROMIUM, CHROMIUM_FLAGS, _serve
+    from test_browser import CHROMIUM, CHROMIUM_FLAGS, serve
 
     pages = ["/tin-tuc/tan-cong/", "/en/news/tan-cong/", "/", "/en/", "/doi-tac/evil/",
              "/su-kien/", "/ban-tin/so-1-2022/", "/ban-tin/so-1-2022/email-vi.html"]  # fmt: skip
     poke = """() => { for (const el of document.querySelectorAll('body *:not(a)')) {
         for (const kind of ['mouseover', 'click', 'focus', 'load', 'error'])
             el.dispatchEvent(new Event(kind)); } return window.__pwned; }"""
-    with _serve(hostile.output) as base, sync_playwright() as p:
+    with serve(hostile.output) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         page = browser.new_context(bypass_csp=bypass_csp).new_page()
         dialogs: list[str] = []

@@ -20,8 +20,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
-# our code: the plugins, the tools and benchmarks, the Pelican settings
-SOURCES = [ROOT / "plugins", ROOT / "tools", ROOT / "benchmarks"]
+# our code: the plugins, the tests, the tools and benchmarks, the Pelican settings
+SOURCES = [ROOT / "plugins", ROOT / "tests", ROOT / "tools", ROOT / "benchmarks"]
 SETTINGS = [ROOT / "pelicanconf.py", ROOT / "publishconf.py"]
 
 

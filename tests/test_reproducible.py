@@ -134,7 +134,7 @@ def test_example_site_builds_to_the_same_bytes(tmp_path: Path) -> None:
     assert leaked_paths(out_a, a, tmp_path) == []
 
 
-def _small_site(root: Path) -> Path:
+def small_site(root: Path) -> Path:
     """A story in Vietnamese only (the English feed is empty), with events before and after
     the build day, aid figures and a photo with transparency (PNG renditions)."""
     site = make_site(root)
@@ -159,7 +159,7 @@ def _small_site(root: Path) -> Path:
 
 
 def test_small_site_builds_to_the_same_bytes(tmp_path: Path) -> None:
-    a, b = _small_site(tmp_path / "one"), _small_site(tmp_path / "elsewhere" / "two")
+    a, b = small_site(tmp_path / "one"), small_site(tmp_path / "elsewhere" / "two")
     plugins = REPO / "plugins"  # the fixture sites link the repository's code and theme
     build(a, a / "output", cwd=a, env=FIRST, plugins=plugins)
     build(b, b / "public", cwd=tmp_path, env=SECOND | {"BUILD_WORKERS": "3"}, plugins=plugins)

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_reproducible import FIRST, SECOND, _small_site, build, differences, leaked_paths
+from test_reproducible import FIRST, SECOND, build, differences, leaked_paths, small_site
 
 from conftest import REPO
 from shared import parallel
@@ -19,7 +19,7 @@ SLOW = {"BUILD_FAST": "0"}
 
 
 def test_a_build_without_speed_tricks_makes_the_same_bytes(tmp_path: Path) -> None:
-    fast, slow = _small_site(tmp_path / "fast"), _small_site(tmp_path / "slow")
+    fast, slow = small_site(tmp_path / "fast"), small_site(tmp_path / "slow")
     plugins = REPO / "plugins"
     build(fast, fast / "output", cwd=fast, env=FIRST, plugins=plugins)
     build(slow, slow / "output", cwd=slow, env=SECOND | SLOW, plugins=plugins)
@@ -51,7 +51,7 @@ def _exit_of_check(root: Path, env: dict[str, str]) -> str:
 def test_without_speed_tricks_a_batch_command_collects_garbage_and_exits_normally(
     tmp_path: Path,
 ) -> None:
-    root = _small_site(tmp_path / "site")
+    root = small_site(tmp_path / "site")
     assert "normal exit" not in _exit_of_check(root, {})  # os._exit, collector off
     assert "normal exit, collector on: True" in _exit_of_check(root, SLOW)
 

@@ -14,7 +14,7 @@ from pathlib import Path
 TESTS = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(TESTS.parent / "plugins"), str(TESTS)]
 
-from test_bad_input import EXPECTED, GENERATED, _write, put_case  # noqa: E402
+from test_bad_input import EXPECTED, GENERATED, put_case, write_case  # noqa: E402
 
 from conftest import Site, make_site  # noqa: E402
 from content_model.project import load_project  # noqa: E402
@@ -31,7 +31,7 @@ def timed(setup: Callable[[Site], object]) -> tuple[float, int]:
 
 def main() -> None:
     for name in GENERATED:
-        seconds, errors = timed(lambda site, name=name: _write(site, name))
+        seconds, errors = timed(lambda site, name=name: write_case(site, name))
         print(f"{seconds:7.2f} s  {errors:3} errors  {name}")
     total = sum(timed(lambda site, case=case: put_case(site, case))[0] for case in EXPECTED)
     print(f"{total:7.2f} s  the {len(EXPECTED)} corpus cases, one project each")
