@@ -10,7 +10,6 @@ find it with `session_of(context)` (session.py). Settings never hold it: Pelican
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from pelican import Pelican, signals
@@ -45,13 +44,9 @@ class BilingualGenerator(PageRenderer, Generator):
 
 
 def session_of_pelican(pelican: Any) -> BuildSession:
-    """The build's session; a Pelican run without one (`pelican` on the command line) gets a
-    new one, which reuses nothing."""
-    session: BuildSession | None = getattr(pelican, "session", None)
-    if session is None:
-        session = BuildSession(Path(pelican.settings["PATH"]).resolve().parent)
-        session.start_build()
-        pelican.session = session
+    """The build's session, which the build command gave Pelican (content_model's check,
+    the first handler of `initialized`, refuses a Pelican run without one)."""
+    session: BuildSession = pelican.session
     return session
 
 
