@@ -97,3 +97,19 @@ def test_two_previews_in_one_process_update_their_own_sites(tmp_path: Path) -> N
     assert second.session.record.planned == []
     assert (b.output / "index.html").read_bytes() == b_home
     assert not (b.output / "tin-tuc/hop-mat-ban-be").exists()
+
+
+def test_the_session_never_travels_in_the_settings(site: Site) -> None:
+    """Pelican pickles its settings: the session reaches the handlers through the Pelican
+    object and Pelican's context of the build, never through settings."""
+    import pickle
+
+    site.add_story("a.vi.md", story("a", "vi", "Bài a"))
+    session = BuildSession(site.root.resolve())
+    assert run_build(site.root, site.output, session=session).ok
+    generator = session.record.generator
+    assert generator.context["build_session"] is session
+    settings = generator.settings
+    assert not any(isinstance(v, BuildSession) for v in settings.values())
+    assert not {"PREVIOUS_OUTPUT", "PAGE_MANIFEST", "REUSE_ARTICLES"} & set(settings)
+    pickle.loads(pickle.dumps(settings))
