@@ -260,6 +260,12 @@ def test_a_title_edit_plans_and_renders_only_the_pages_that_list_the_story(
     cold = tmp_path / "cold"
     assert run_build(site.root, cold, overrides={"SEARCH_INDEX": False}).ok
     assert snapshot(site.output) == snapshot(cold)
+    # the title put back while no preview runs: a build of the folder the preview wrote in
+    # place takes none of its pages made from the edited title (the manifest says what they are)
+    site.add_story("a.vi.md", story("a", "vi", "Bài a", extra=TITLE_DATA))
+    assert run_build(site.root, site.output, overrides={"SEARCH_INDEX": False}).ok
+    for listing in ("", "chuyen-muc/hoat-dong/", "su-kien/", "doi-tac/gni/"):
+        assert "Bài a đã sửa" not in site.page(listing).html
 
 
 def test_a_text_edit_with_an_error_keeps_the_last_good_site(site: Site) -> None:

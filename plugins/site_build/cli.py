@@ -133,7 +133,7 @@ def _locked_build(
     # the like are in every page's key). It is trusted only for the folder it describes: same
     # path, and the same folder (inode), which another build swapping in its own output
     # would have replaced. While a build runs, no manifest describes the folder.
-    manifest = cache / "build" / f"{hashlib.sha256(str(output).encode()).hexdigest()[:16]}.json"
+    manifest = manifest_path(root, output)
     reading = manifest.with_suffix(".previous.json")
     reading.unlink(missing_ok=True)
     if _manifest_fits(manifest, output):
@@ -178,8 +178,7 @@ def _locked_build(
         output_folder.replace(output, target)
     reading.unlink(missing_ok=True)
     if record.generator is not None:  # the pages were made: their manifest describes them
-        described = {"output": str(output), "inode": output.stat().st_ino}
-        write_atomic(manifest, json.dumps({**described, "files": record.manifest}))
+        write_manifest(manifest, output, record.manifest)
     project = session.checked_project()
     return BuildResult(
         True,
@@ -189,6 +188,17 @@ def _locked_build(
         reused=len(record.reused),
         seconds=time.perf_counter() - started,
     )
+
+
+def manifest_path(root: Path, output: Path) -> Path:
+    """Where the page manifest of the output folder `output` is kept (one per folder)."""
+    return root / FOLDER / "build" / f"{hashlib.sha256(str(output).encode()).hexdigest()[:16]}.json"
+
+
+def write_manifest(manifest: Path, output: Path, files: dict[str, str]) -> None:
+    """Say that `output` (this path, this folder) holds `files` (path -> fingerprint)."""
+    described = {"output": str(output), "inode": output.stat().st_ino}
+    write_atomic(manifest, json.dumps({**described, "files": files}))
 
 
 def _restore(reading: Path, manifest: Path) -> None:

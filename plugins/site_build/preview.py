@@ -30,7 +30,7 @@ from content_model.messages import messages_language, msg, msg_plural, render
 from content_model.terminal import note_lines, print_notes, print_warnings
 
 from . import output_folder
-from .cli import BuildResult, run_build
+from .cli import BuildResult, manifest_path, run_build, write_manifest
 
 # no search index (make site builds it)
 PREVIEW_SETTINGS = {"SEARCH_INDEX": False}
@@ -156,11 +156,19 @@ class Preview:
                 lines = [e.render(self.lang) for e in errors]
                 return BuildResult(False, lines, seconds=time.perf_counter() - started)
             session.record.planned = []
+            # while pages change in place no manifest describes them (a process stopped
+            # halfway leaves none, and the next build renders everything); after, it says
+            # what they are, so that a later build (`make site`, a restarted preview) never
+            # takes a page made from the edited file for one made from its earlier version
+            manifest = manifest_path(self.root, self.output)
+            manifest.unlink(missing_ok=True)
             for edit in edits:
                 pages = generator.update_story(edit.file.front.slug, edit.file.lang, edit.changed)
-                if pages is None:
+                if pages is None:  # nothing of this edit written: the record still holds
+                    write_manifest(manifest, self.output, session.record.manifest)
                     return None
                 rendered += pages
+            write_manifest(manifest, self.output, session.record.manifest)
         project = session.checked_project()
         return BuildResult(
             True,
