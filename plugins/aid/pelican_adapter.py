@@ -16,6 +16,7 @@ from bilingual.session import session_of
 from bilingual.sitemap import absolute, base_url
 from bilingual.story_links import story_links
 from content_model.project import Project
+from shared.atomic import write_atomic
 from shared.text import localized
 
 from . import export, money
@@ -112,16 +113,14 @@ def write_data(project: Project, context: dict[str, Any], output: Path) -> None:
     table = export.rows(tables.figures, story_urls(context))
     folder = output / "data"
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "aid.csv").write_text(export.to_csv(table), encoding="utf-8")
-    (folder / "aid.json").write_text(export.to_json(table), encoding="utf-8")
+    write_atomic(folder / "aid.csv", export.to_csv(table))
+    write_atomic(folder / "aid.json", export.to_json(table))
     assert project.data.site is not None
     title = f"{localized(project.data.site.name, 'en')}: foreign NGO aid figures"
     sources = sorted({f.story for f in tables.figures})
     # other capabilities' files in data/ (projects: aid-projects.csv), after aid's own
     extra = [resource(project) for resource in session_of(context).hooks.data_resources]
-    (folder / "datapackage.json").write_text(
-        export.datapackage(title, sources, extra), encoding="utf-8"
-    )
+    write_atomic(folder / "datapackage.json", export.datapackage(title, sources, extra))
 
 
 def add_aid_filters(generator: Any) -> None:

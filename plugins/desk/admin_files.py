@@ -8,6 +8,8 @@ from pathlib import Path
 from string import Template
 from typing import Any
 
+from shared.atomic import write_atomic
+
 from .config import PHOTO_MAX_SIDE, DeskSettings, config_yaml, desk_config, load_labels
 
 ADMIN_SOURCES = Path(__file__).with_name("admin")
@@ -61,12 +63,10 @@ def write_admin(
     admin = output / "admin"
     admin.mkdir(parents=True, exist_ok=True)
     csp = csp.replace("{local_backend}", f"http://127.0.0.1:{settings.local_port}")
-    (admin / "index.html").write_text(page_html(title, csp), encoding="utf-8")
-    (admin / "config.yml").write_text(config_yaml(desk_config(settings)), encoding="utf-8")
+    write_atomic(admin / "index.html", page_html(title, csp))
+    write_atomic(admin / "config.yml", config_yaml(desk_config(settings)))
     script = (ADMIN_SOURCES / "desk.js").read_text(encoding="utf-8")
-    (admin / "desk.js").write_text(
-        script.replace("__PHOTO_MAX_SIDE__", str(PHOTO_MAX_SIDE)), encoding="utf-8"
-    )
+    write_atomic(admin / "desk.js", script.replace("__PHOTO_MAX_SIDE__", str(PHOTO_MAX_SIDE)))
     shutil.copyfile(ADMIN_SOURCES / "desk.css", admin / "desk.css")
     for path in bundle_files(dist):
         shutil.copyfile(path, admin / path.name)

@@ -19,6 +19,7 @@ from content_model.project import Project
 from content_model.schema import Partner
 from events.calendar import CalendarEvent, collected
 from events.listing import events_ld, view
+from shared.atomic import write_atomic
 from shared.jsonld import script_json
 from shared.text import localized
 
@@ -234,7 +235,7 @@ def write_json(project: Project, context: dict[str, Any], output: Path) -> None:
     path = output / JSON_PATH
     path.parent.mkdir(parents=True, exist_ok=True)
     refs = context[REFS_KEY][urls.DEFAULT_LANG]
-    path.write_text(partners_json(project, base_url(context), refs), encoding="utf-8")
+    write_atomic(path, partners_json(project, base_url(context), refs))
 
 
 def extend(hooks: Hooks) -> None:

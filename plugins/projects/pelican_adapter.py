@@ -21,6 +21,7 @@ from bilingual.sitemap import absolute, base_url
 from bilingual.story_links import story_links
 from content_model.project import Project
 from content_model.values import Money
+from shared.atomic import write_atomic
 from shared.build_day import build_date
 from shared.text import localized
 
@@ -227,7 +228,7 @@ def write_data(project: Project, context: dict[str, Any], output: Path) -> None:
     }
     csv_path = output / urls.url(urls.DEFAULT_LANG, "projects-csv")
     csv_path.parent.mkdir(parents=True, exist_ok=True)
-    csv_path.write_text(export.to_csv(export.rows(recs, page_urls)), encoding="utf-8")
+    write_atomic(csv_path, export.to_csv(export.rows(recs, page_urls)))
     org_id = _iati_org(project)
     if org_id is None:
         return  # no identifier to report under (or no project): no IATI file
@@ -241,7 +242,7 @@ def write_data(project: Project, context: dict[str, Any], output: Path) -> None:
     today = build_date()
     words = amount_words(Path(context["THEME"]))
     xml = iati.activities_xml(recs, org_id, names, today, words)
-    (output / urls.url(urls.DEFAULT_LANG, "projects-iati")).write_text(xml, encoding="utf-8")
+    write_atomic(output / urls.url(urls.DEFAULT_LANG, "projects-iati"), xml)
 
 
 def data_resource(project: Project) -> dict[str, Any]:

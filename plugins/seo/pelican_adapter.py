@@ -17,6 +17,7 @@ from bilingual.session import session_of
 from bilingual.sitemap import absolute, base_url
 from content_model.project import Project
 from images.pelican_adapter import picture_for
+from shared.atomic import write_atomic
 from shared.text import localized
 
 from .meta import Publisher, Seo, ShareImage, Story, page_seo, robots_txt, story_seo
@@ -77,7 +78,7 @@ def page_context(page: Page, project: Project, context: dict[str, Any]) -> dict[
 
 def write_robots(project: Project, context: dict[str, Any], output: Path) -> None:
     text = robots_txt(absolute(base_url(context), "sitemap.xml"))
-    (output / "robots.txt").write_text(text, encoding="utf-8")
+    write_atomic(output / "robots.txt", text)
 
 
 # made by tools/make_icons.py into the theme's static/icons/ (served there too, as the pages
