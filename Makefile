@@ -26,10 +26,13 @@ check: $(STAMP)
 # The import contract (pyproject.toml [tool.importlinter], docs/dev/layers.md).
 LINT_IMPORTS := PYTHONPATH=plugins $(VENV)/bin/lint-imports --no-cache
 
+# pytest-xdist: one worker per core (at most 4), a test file's tests on one worker so that
+# its module fixtures build once (docs/dev/tests.md). PYTEST_WORKERS=0: all in this process.
+PYTEST_WORKERS ?= auto
 test: $(STAMP) system test-system $(NPM) java
 	$(PY) -m ruff check .
 	$(LINT_IMPORTS)
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n $(PYTEST_WORKERS) --maxprocesses=4 --dist loadfile
 
 lint: $(STAMP)
 	$(PY) -m ruff check .

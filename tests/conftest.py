@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import fcntl
+import os
 import textwrap
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -143,10 +145,21 @@ def site(tmp_path: Path) -> Site:
 @pytest.fixture(scope="session")
 def example(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The output of the repository's own content (the example site), built once per test
-    session into a temporary folder and shared by every test that only reads it."""
+    run into a temporary folder and shared by every test that only reads it. Under
+    pytest-xdist the workers share one build: the first to need it builds it while holding a
+    lock, the others wait for it (two builds would only share the same two cores)."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the run's folder, above every worker's own
+    folder = base / "example"
     # its own folder name: the build keeps one page manifest per output folder name
-    out = tmp_path_factory.mktemp("example") / "example-site"
-    assert build_site(REPO, out) == 0
+    out, done = folder / "example-site", folder / "built"
+    with open(base / "example.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
+        if not done.exists():
+            folder.mkdir(exist_ok=True)
+            assert build_site(REPO, out) == 0
+            done.touch()
     return out
 
 

@@ -9,6 +9,7 @@ import functools
 import http.server
 import shutil
 import socket
+import subprocess
 import tempfile
 import threading
 import time
@@ -86,12 +87,17 @@ def checkout() -> Iterator[Path]:
 def desk(checkout: Path) -> Iterator[tuple[Path, str, int]]:
     root = copy_repository(checkout / "repository")
     assert build(root, root / "output") == 0
-    port = _free_port()
-    # the build wrote output/admin/; point its local backend at this test's decap-server
-    write_desk(root, "pelicanconf.py", root / "output", port)
-    server = start_decap_server(root, port)
+    for _attempt in range(3):  # a port free a moment ago may be taken by another process
+        port = _free_port()
+        # the build wrote output/admin/; point its local backend at this test's decap-server
+        write_desk(root, "pelicanconf.py", root / "output", port)
+        server = start_decap_server(root, port)
+        if _listening(server, port):
+            break
+        server.wait(timeout=10)
+    else:
+        raise AssertionError("decap-server did not listen on 127.0.0.1")
     try:
-        _wait_for_port(port)
         with _serve(root / "output") as url:
             yield root, url, port
     finally:
@@ -99,13 +105,18 @@ def desk(checkout: Path) -> Iterator[tuple[Path, str, int]]:
         server.wait(timeout=10)
 
 
-def _wait_for_port(port: int, timeout: float = 20) -> None:
+def _listening(server: subprocess.Popen, port: int, timeout: float = 20) -> bool:
+    """decap-server answers on `port`; False if it stopped (the port was taken meanwhile:
+    what answers there would be another process)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
+        if server.poll() is not None:
+            return False
         with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 0.2):
-            return
+            return server.poll() is None
         time.sleep(0.1)
-    raise AssertionError(f"decap-server did not listen on 127.0.0.1:{port}")
+    server.terminate()
+    return False
 
 
 @pytest.fixture(scope="module")
