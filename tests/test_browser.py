@@ -209,7 +209,12 @@ def _load_all_images(page: Page) -> list[dict]:
         """async () => { for (let y = 0; y < document.body.scrollHeight; y += 400) {
             scrollTo(0, y); await new Promise(r => setTimeout(r, 30)); } }"""
     )
-    page.wait_for_function("[...document.images].every(i => i.complete)", timeout=10_000)
+    # on a busy machine a lazy photo passed in 30 ms may not have started loading: every
+    # poll brings the ones not loaded yet into view again
+    page.wait_for_function(
+        "[...document.images].filter(i => !i.complete).map(i => i.scrollIntoView()).length == 0",
+        timeout=30_000,
+    )
     return page.evaluate(
         """() => [...document.images].map(i => ({src: i.currentSrc, ok: i.naturalWidth > 0,
             shown: i.getBoundingClientRect().width}))"""
