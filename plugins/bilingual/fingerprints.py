@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from .plan import Page
 
@@ -70,26 +71,29 @@ def shared_key(folders: Iterable[Path], extra: Iterable[str]) -> str:
     return h.hexdigest()
 
 
+def page_identity(page: Page) -> tuple[Any, ...]:
+    """What a page is apart from the stories it shows: its kind, address, pagination,
+    alternates, parameters and template (part of its key, and of the preview's check that a
+    section's pages stay the same pages)."""
+    return (
+        page.kind,
+        page.lang,
+        page.url,
+        page.number,
+        page.count,
+        tuple(page.urls),
+        sorted(page.alternates.items()),
+        sorted((k, repr(v)) for k, v in page.params.items()),
+        page.template,
+    )
+
+
 def page_key(page: Page, shared: str, keys: StoryKeys) -> str:
     text = page.kind in TEXT_KINDS
     story_keys = keys.whole if text else keys.front
     h = hashlib.sha256()
     h.update(shared.encode())
-    h.update(
-        repr(
-            (
-                page.kind,
-                page.lang,
-                page.url,
-                page.number,
-                page.count,
-                tuple(page.urls),
-                sorted(page.alternates.items()),
-                sorted((k, repr(v)) for k, v in page.params.items()),
-                page.template,
-            )
-        ).encode()
-    )
+    h.update(repr(page_identity(page)).encode())
     if page.depends_on is not None:  # a capability page that names what it shows
         for slug in sorted(page.depends_on):
             h.update(story_keys.get(slug, "").encode())

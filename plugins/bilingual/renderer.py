@@ -356,15 +356,7 @@ BULLETIN_KINDS = frozenset({"bulletin", "bulletins"})
 def _place(page: Page) -> tuple[Any, ...]:
     """What decides a page's file and its fingerprint besides the stories' contents."""
     return (
-        page.kind,
-        page.lang,
-        page.url,
-        page.number,
-        page.count,
-        tuple(page.urls),
-        sorted(page.alternates.items()),
-        sorted((k, repr(v)) for k, v in page.params.items()),
-        page.template,
+        *fingerprints.page_identity(page),
         page.depends_on,
         tuple(e.slug for e in page.items),
     )
