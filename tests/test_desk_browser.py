@@ -5,13 +5,10 @@ repository, as an editor would with `make edit`. Nothing may leave 127.0.0.1."""
 from __future__ import annotations
 
 import contextlib
-import functools
-import http.server
 import shutil
 import socket
 import subprocess
 import tempfile
-import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -21,6 +18,7 @@ import pytest
 import yaml
 from PIL import Image
 from playwright.sync_api import Browser, Page, Route, expect, sync_playwright
+from test_browser import serve
 
 from conftest import REPO
 from desk.cli import start_decap_server, write_desk
@@ -31,26 +29,10 @@ SCREENSHOTS = REPO / "docs" / "images" / "desk"
 GPS_IFD = 0x8825
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-@contextlib.contextmanager
-def _serve(folder: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
 
 
 def copy_repository(root: Path) -> Path:
@@ -98,7 +80,7 @@ def desk(checkout: Path) -> Iterator[tuple[Path, str, int]]:
     else:
         raise AssertionError("decap-server did not listen on 127.0.0.1")
     try:
-        with _serve(root / "output") as url:
+        with serve(root / "output") as url:
             yield root, url, port
     finally:
         server.terminate()

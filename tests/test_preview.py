@@ -134,19 +134,11 @@ def test_a_browser_shows_the_errors_and_reloads_under_the_page_policy(
     assert blocked == []
 
 
-def test_a_text_edit_plans_and_renders_only_the_pages_that_print_it(
-    site: Site, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def pages_keyed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The pages whose fingerprint the preview computes from now on (save_as, in order):
+    the pages it plans."""
     from bilingual import fingerprints
 
-    data = "partners: [gni]\nevents:\n  - {date: 2022-06-01, title: Hội nghị, kind: conference}"
-    for slug in ("a", "b"):
-        site.add_story(f"{slug}.vi.md", story(slug, "vi", f"Bài {slug}", extra=data))
-        site.add_story(f"{slug}.en.md", story(slug, "en", f"Story {slug}"))
-    p = Preview(site.root, site.output, port=0)
-    assert p.rebuild("start").ok
-    home = site.output / "index.html"
-    home_before = home.stat().st_mtime_ns
     keyed: list[str] = []
     page_key = fingerprints.page_key
 
@@ -155,6 +147,21 @@ def test_a_text_edit_plans_and_renders_only_the_pages_that_print_it(
         return page_key(page, shared, keys)
 
     monkeypatch.setattr(fingerprints, "page_key", spy)
+    return keyed
+
+
+def test_a_text_edit_plans_and_renders_only_the_pages_that_print_it(
+    site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = "partners: [gni]\nevents:\n  - {date: 2022-06-01, title: Hội nghị, kind: conference}"
+    for slug in ("a", "b"):
+        site.add_story(f"{slug}.vi.md", story(slug, "vi", f"Bài {slug}", extra=data))
+        site.add_story(f"{slug}.en.md", story(slug, "en", f"Story {slug}"))
+    p = Preview(site.root, site.output, port=0)
+    assert p.rebuild("start").ok
+    home = site.output / "index.html"
+    home_before = home.stat().st_mtime_ns
+    keyed = pages_keyed(monkeypatch)
     path = site.add_story("a.vi.md", story("a", "vi", "Bài a", extra=data, body="Câu mới viết."))
     result = p.rebuild("edit", [path])
     assert result.ok
@@ -204,7 +211,6 @@ aid:
 def test_a_title_edit_plans_and_renders_only_the_pages_that_list_the_story(
     site: Site, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    from bilingual import fingerprints
     from site_build.cli import run_build
 
     site.add_story("a.vi.md", story("a", "vi", "Bài a", extra=TITLE_DATA))
@@ -220,14 +226,7 @@ def test_a_title_edit_plans_and_renders_only_the_pages_that_list_the_story(
     )
     p = Preview(site.root, site.output, port=0)
     assert p.rebuild("start").ok
-    keyed: list[str] = []
-    page_key = fingerprints.page_key
-
-    def spy(page, shared, keys):  # type: ignore[no-untyped-def]
-        keyed.append(page.save_as)
-        return page_key(page, shared, keys)
-
-    monkeypatch.setattr(fingerprints, "page_key", spy)
+    keyed = pages_keyed(monkeypatch)
     pdf = site.output / "ban-tin/so-1-2023/so-1-2023-vi.pdf"
     pdf_before = pdf.stat().st_mtime_ns
     path = site.add_story("a.vi.md", story("a", "vi", "Bài a đã sửa", extra=TITLE_DATA))
