@@ -3,8 +3,9 @@ PSNR, the fast path (JPEG draft + each width from the next larger) against resam
 width from the fully decoded photo, and a picture to look at.
 
 Usage: PYTHONPATH=plugins:. python -m benchmarks.photo_quality [--work /tmp/huu-nghi-bench]
-Writes WORK/photo-check.png: the same crop of the 800 px rendition, enlarged 2x, made from the
-full photo (reference) and by the recipe, in WebP at methods 4 and 2 and in JPEG.
+Writes WORK/photo-check.png: the same crop of the 1600 px rendition, enlarged 2x, made from the
+full photo (reference) and by the recipe before and now (first step LANCZOS, then
+`FIRST_STEP`), in WebP and in JPEG.
 """
 
 from __future__ import annotations
@@ -47,15 +48,23 @@ def main() -> None:
     height = {w: round(full.height * w / full.width) for w in WIDTHS}
     reference = {w: full.resize((w, height[w]), Image.Resampling.LANCZOS) for w in WIDTHS}
 
-    with Image.open(photo) as opened:
-        opened.draft(None, (WIDTHS[0], height[WIDTHS[0]]))
-        previous = ImageOps.exif_transpose(opened).convert("RGB")
-    fast = {}
-    for w in WIDTHS:
-        previous = previous.resize((w, height[w]), Image.Resampling.LANCZOS)
-        fast[w] = previous
+    def chain(first: Image.Resampling) -> dict[int, Image.Image]:
+        """The recipe's draft + chain, with `first` for the step from the decoded photo."""
+        with Image.open(photo) as opened:
+            opened.draft(None, (WIDTHS[0], height[WIDTHS[0]]))
+            previous = ImageOps.exif_transpose(opened).convert("RGB")
+        made = {}
+        for w in WIDTHS:
+            step = first if w == WIDTHS[0] else Image.Resampling.LANCZOS
+            previous = previous.resize((w, height[w]), step)
+            made[w] = previous
+        return made
+
+    before, fast = chain(Image.Resampling.LANCZOS), chain(rend.FIRST_STEP)
     print("draft + chain against LANCZOS from the full photo, PSNR (dB):")
-    print("  " + ", ".join(f"{w} px {psnr(fast[w], reference[w]):.1f}" for w in WIDTHS))
+    for name, made in (("LANCZOS first (before)", before), (f"{rend.FIRST_STEP.name} first", fast)):
+        scores = ", ".join(f"{w} px {psnr(made[w], reference[w]):.1f}" for w in WIDTHS)
+        print(f"  {name:24s} {scores}")
 
     print("encoders over the four widths: CPU ms, KB, PSNR of the 1600 px file (dB)")
     settings = [
@@ -73,17 +82,16 @@ def main() -> None:
                 quality = psnr(Image.open(io.BytesIO(data)).convert("RGB"), fast[w])
         print(f"  {name:22s} {total_t * 1000:5.0f} ms {total_b / 1024:6.0f} KB {quality:.2f}")
 
-    tiles = [("reference: LANCZOS from the full photo, lossless", reference[800])]
-    for name, options in (
-        ("WebP method 4, from the full photo (before)", {"format": "WEBP", "quality": 76,
-                                                        "method": 4}),
-        (f"WebP method {rend.WEBP_METHOD}, draft + chain (now)", {"format": "WEBP",
-                                                                 "quality": 76,
-                                                                 "method": rend.WEBP_METHOD}),
-        ("JPEG q80 baseline, draft + chain (now)", {"format": "JPEG", "quality": 80}),
-    ):  # fmt: skip
-        source = reference[800] if "before" in name else fast[800]
-        tiles.append((name, Image.open(io.BytesIO(encode(source, **options)[0])).convert("RGB")))
+    webp = {"format": "WEBP", "quality": 76, "method": rend.WEBP_METHOD}
+    tiles = [
+        ("reference: LANCZOS from the full photo, lossless", reference[1600]),
+        (f"WebP m{rend.WEBP_METHOD}, draft + LANCZOS first (before)", before[1600]),
+        (f"WebP m{rend.WEBP_METHOD}, draft + {rend.FIRST_STEP.name} first (now)", fast[1600]),
+        ("JPEG q80 baseline, draft + chain (now)", fast[1600]),
+    ]
+    for i, (name, source) in enumerate(tiles[1:], start=1):
+        options = webp if "WebP" in name else {"format": "JPEG", "quality": 80}
+        tiles[i] = (name, Image.open(io.BytesIO(encode(source, **options)[0])).convert("RGB"))
     box = (250, 150, 550, 375)
     sheet = Image.new("RGB", (1210, 960), "white")
     draw = ImageDraw.Draw(sheet)

@@ -279,3 +279,48 @@ def test_renditions_are_made_again_after_a_pillow_upgrade(
         rend.encoder_versions.cache_clear()
     assert after.isdisjoint(before) and all(f.exists() for f in after)
     assert "Pillow=99.0.0" not in rend.encoder_versions()
+
+
+def test_no_rendition_carries_the_jpeg_comment_of_the_original(tmp_path: Path) -> None:
+    """A COM segment is metadata too (editing software writes names and places there); Pillow
+    copies it into a JPEG it saves from the photo unless told not to."""
+    path = tmp_path / "a.jpg"
+    secret = b"Nguyen Van A, 0912 345 678"
+    Image.effect_noise((2400, 1800), 30).convert("RGB").save(path, quality=90, comment=secret)
+    assert secret in path.read_bytes()
+    made = rend.renditions(path, tmp_path / "cache")
+    assert {r.format for r in made} == {"jpeg", "webp"} and len(made) == 8
+    for r in made:
+        assert secret not in r.file.read_bytes(), r.filename
+        with Image.open(r.file) as im:
+            assert "comment" not in im.info, r.filename  # no COM segment at all
+
+
+def test_a_rendition_made_again_alone_has_the_bytes_of_a_cold_build(
+    tmp_path: Path, phone_bytes: bytes
+) -> None:
+    """Each width is made from the next larger one: a file lost from the cache (an
+    interrupted build, a hand-deleted file) is made with the whole chain again, not from the
+    photo alone, so that a warm build still gives the bytes of a cold one."""
+    path = tmp_path / "p.jpg"
+    path.write_bytes(phone_bytes)
+    cold = {r.file.name: r.file.read_bytes() for r in rend.renditions(path, tmp_path / "cold")}
+    warm = rend.renditions(path, tmp_path / "warm")
+    lost = next(r for r in warm if r.width == 800 and r.format == "webp")
+    lost.file.unlink()
+    again = {r.file.name: r.file.read_bytes() for r in rend.renditions(path, tmp_path / "warm")}
+    assert again == cold and len(cold) == 8
+
+
+def test_only_a_photo_wider_than_the_largest_width_changes_with_the_first_step(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first resampling step (`FIRST_STEP`) is part of the key, and so of the file names
+    readers' browsers cache, of the photos it is applied to, and only of those."""
+    wide, narrow = tmp_path / "wide.jpg", tmp_path / "narrow.jpg"
+    Image.effect_noise((2400, 1800), 30).convert("RGB").save(wide, quality=90)
+    Image.effect_noise((1600, 1000), 30).convert("RGB").save(narrow, quality=90)
+    keys = {p: rend.plan(p, tmp_path / "c").copy.filename for p in (wide, narrow)}
+    monkeypatch.setattr(rend, "FIRST_STEP", Image.Resampling.LANCZOS)
+    assert rend.plan(wide, tmp_path / "c").copy.filename != keys[wide]
+    assert rend.plan(narrow, tmp_path / "c").copy.filename == keys[narrow]
