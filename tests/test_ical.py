@@ -3,8 +3,10 @@ building a site (the files of a built site are tested in test_events.py)."""
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, date, datetime, timedelta, timezone
 
+import pytest
 from icalendar import Calendar
 
 from bilingual.story_links import StoryLink
@@ -95,3 +97,32 @@ def test_key_changes_exactly_when_the_bytes_would() -> None:
         assert other != key
     # a month-precision event is not in the file: it does not change the key either
     assert calendar_key([*events, calendar_event("m", day="2022-09")], "vi", BASE, "x") == key
+
+
+def test_a_calendar_serialised_in_workers_has_the_bytes_of_one_made_in_process(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A batch build passes its parallel map (icalendar is the slowest part of its main
+    process); the file must be the one the preview writes with the plain `map`."""
+    from shared import parallel
+
+    monkeypatch.setenv("BUILD_WORKERS", "2")
+    events = [
+        calendar_event(f"tin-{i}", day=f"2022-{1 + i % 12:02d}-{1 + i % 28:02d}")
+        for i in range(450)
+    ]
+    pids: set[int] = set()
+
+    def spread(fn, items):  # parallel_map, noting which processes serialised the events
+        def noted(fields: tuple) -> tuple[int, bytes]:
+            return os.getpid(), fn(fields)
+
+        made = parallel.parallel_map(noted, items)
+        pids.update(pid for pid, _ in made)
+        return [data for _, data in made]
+
+    assert len(events) >= parallel.MIN_TASKS
+    in_workers = calendar_ics(events, "en", BASE, "Events", spread)
+    assert os.getpid() not in pids and len(pids) == 2
+    assert in_workers == calendar_ics(events, "en", BASE, "Events")
+    assert len(parsed(events)) == 450

@@ -17,6 +17,7 @@ from content_model.project import Project
 from shared.atomic import write_atomic
 from shared.build_day import build_date
 from shared.jsonld import script_json
+from shared.parallel import parallel_map
 from shared.text import localized
 
 from .calendar import (
@@ -178,10 +179,14 @@ def write_ics(project: Project, context: dict[str, Any], output: Path) -> None:
         name = f"{localized(project.data.site.short_name, lang)}: {gettext('Events')}"
         rel = urls.url(lang, "events-ics")
         events = collected(project, lang, context)
-        if session_of(context).reuse_file(output, rel, calendar_key(events, lang, base, name)):
+        session = session_of(context)
+        if session.reuse_file(output, rel, calendar_key(events, lang, base, name)):
             continue
+        # a batch build spreads the events over its cores; the preview keeps them serialised
+        # in its own process from one save to the next (ical's cache), which workers would lose
+        map_fn = map if session.keep_between_builds else parallel_map
         # the preview writes in place: a calendar app never reads half a file
-        write_atomic(output / rel, calendar_ics(events, lang, base, name))
+        write_atomic(output / rel, calendar_ics(events, lang, base, name, map_fn))
 
 
 def extend(hooks: Hooks) -> None:
