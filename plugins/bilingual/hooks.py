@@ -107,7 +107,8 @@ class Hooks:
         """Start work on the finished pages while the build goes on (the search index).
 
         Called: once per build, as soon as every HTML page is written (rendered or reused),
-        before feeds, the sitemap, data files and static files.
+        before feeds, the sitemap, data files and static files; in the preview, also after
+        each quick update (renderer.py, `update_story`), with the pages rendered.
         With: `hook(output_path, context, written)`: the folder being built, Pelican's
         context, and `WrittenPages` (every page, its fingerprint, the extracts).
         Returns: nothing. Work left running must be waited for before the build ends (a

@@ -193,7 +193,9 @@ class PageRenderer:
         that print its text after a text edit; after a title edit also those that list it
         (home, category, tag and archive pages, partners, events, aid...), whose places do
         not move (a title decides no order). Those whose fingerprint changed are rendered in
-        place, with the feed of that language when it carries the story and the data files.
+        place, with the feed of that language when it carries the story and the data files;
+        the `after_pages` hooks are called as after a whole build (the search index, when
+        the generator's build made one: a `make site` handed to the preview).
         Returns the pages rendered; None when a bulletin shows the story (its PDF and e-mail
         editions are made by the whole build), or when the capabilities' pages would not be
         the same pages (a whole build follows)."""
@@ -219,10 +221,16 @@ class PageRenderer:
             if key != self._keys[id(page)]:
                 self._keys[id(page)] = key
                 todo.append(page)
-        for page in todo:
-            self._render_page(page)
+        extracts = {page.save_as: self._render_page(page) for page in todo}
         session.record.manifest.update({p.save_as: self._keys[id(p)] for p in todo})
         output = Path(self.output_path)
+        written = WrittenPages(
+            self.pages,
+            {p.save_as: self._keys[id(p)] for p in self.pages},
+            {path: found for path, found in extracts.items() if found},
+        )
+        for hook in session.hooks.after_pages_hooks:  # the search index of a `make site`
+            hook(output, self.context, written)
         if slug in self._feed_slugs(lang):
             self._write_feed(lang, project, output)
         if changed:

@@ -41,6 +41,7 @@ from typing import Any
 
 import pagefind_bin
 
+from shared.atomic import write_atomic
 from shared.speed import tricks_on
 
 from .caches import BundleCache, Document
@@ -276,9 +277,13 @@ def merge_bundles(bundles: list[dict[str, bytes]]) -> dict[str, bytes]:
 def write_bundle(site: Path, made: dict[str, bytes], previous: Path | None = None) -> None:
     """Write the bundle into `site/pagefind/`. A file with the same bytes in the bundle of
     the `previous` output is linked from there, not written again: most of a rebuild's
-    index (Pagefind names a page's fragment by a hash of its contents)."""
+    index (Pagefind names a page's fragment by a hash of its contents). Into a folder that
+    already holds a bundle (the preview's, updated in place): files with the same bytes are
+    left as they are, the others replaced whole (never written into: a file may be linked
+    from an older output), and the files of the old bundle that this one has not removed."""
     folder = site / BUNDLE_DIR
     before = previous / BUNDLE_DIR if previous is not None and previous != site else None
+    in_place = folder.is_dir()
     folder.mkdir(exist_ok=True)  # never the site's folder: a failed build has removed it
     made_folders = {folder}
     for name, data in sorted(made.items()):
@@ -292,7 +297,20 @@ def write_bundle(site: Path, made: dict[str, bytes], previous: Path | None = Non
             with suppress(OSError):
                 os.link(before / name, path)
                 continue
-        path.write_bytes(data)
+        try:
+            with open(path, "xb") as new:  # the usual case: a new folder
+                new.write(data)
+        except FileExistsError:  # in place
+            if not _same_bytes(path, data):
+                write_atomic(path, data)
+    if in_place:  # what the last bundle had and this one has not
+        for path in sorted(folder.rglob("*"), reverse=True):
+            name = path.relative_to(folder).as_posix()
+            if path.is_dir():
+                with suppress(OSError):  # not empty: a file of this bundle is in it
+                    path.rmdir()
+            elif name not in made:
+                path.unlink(missing_ok=True)
 
 
 def _same_bytes(path: Path, data: bytes) -> bool:

@@ -13,7 +13,9 @@ one of them is the cause:
   before the command returns;
 - the cyclic garbage collector off in batch commands and while YAML is parsed
   (`site_build/__main__.py`, `content_model/yaml_loader.py`): on;
-- the batch command's end by `os._exit` (`site_build/__main__.py`): a normal exit.
+- the batch command's end by `os._exit` (`site_build/__main__.py`): a normal exit;
+- `make site` handed to a running preview of the same output (`site_build/handoff.py`):
+  the command builds in its own process.
 
 Caches are not tricks: a warm build gives the bytes of a cold one (shared/cache.py); to
 build without them, delete `.cache/` (`make clean`).

@@ -18,13 +18,11 @@ from pathlib import Path
 
 from shared.speed import tricks_on
 
-from . import cli
-from .cli import build, check
-from .preview import Preview
+DESCRIPTION = "`make check`, `make site`, `make serve`: check, build, preview (site_build/cli.py)."
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="site_build", description=cli.__doc__)
+    parser = argparse.ArgumentParser(prog="site_build", description=DESCRIPTION)
     parser.add_argument("command", choices=["check", "build", "serve"])
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder")
     parser.add_argument("--output", type=Path, default=None, help="default: ROOT/output")
@@ -35,6 +33,18 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 def run(args: argparse.Namespace) -> int:
     output = args.output or args.root / "output"
+    if args.command == "build" and tricks_on():  # a running preview of output/ builds it
+        from content_model.messages import messages_language
+
+        from .handoff import build_by_preview
+
+        code = build_by_preview(args.root, output, args.settings, messages_language())
+        if code is not None:
+            return code
+    # imported here: a build handed to the preview needs none of it
+    from .cli import build, check
+    from .preview import Preview
+
     if args.command == "check":
         return check(args.root)
     if args.command == "build":

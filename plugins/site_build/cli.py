@@ -16,7 +16,6 @@ import logging
 import shutil
 import sys
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,6 +35,7 @@ from shared.cache import FOLDER, damaged
 
 from . import output_folder
 from .output_folder import OutputLocked
+from .report import BuildResult, report
 
 if TYPE_CHECKING:
     from bilingual.session import BuildSession
@@ -62,17 +62,6 @@ def check(root: Path, lang: str | None = None) -> int:
         )
     )
     return 0
-
-
-@dataclass
-class BuildResult:
-    ok: bool
-    errors: list[str] = field(default_factory=list)  # content errors, one line each
-    rendered: list[str] = field(default_factory=list)  # pages rendered (others were linked)
-    notes: list[str] = field(default_factory=list)  # what the sanitiser removed, one line each
-    warnings: list[str] = field(default_factory=list)  # content and photo warnings
-    reused: int = 0
-    seconds: float = 0.0
 
 
 def run_build(
@@ -237,17 +226,4 @@ def build(
         stopped = msg("Build interrupted: %(output)s is unchanged.", output=str(output.resolve()))
         print(render(stopped, lang), file=sys.stderr)
         return 130
-    if not result.ok:
-        print_errors(result.errors, lang)
-        return 1
-    print_notes(result.notes, lang)
-    print_warnings(result.warnings, lang)
-    built = msg(
-        "Built %(output)s: %(rendered)s pages rendered, %(reused)s unchanged (%(seconds)s s)",
-        output=str(output.resolve()),
-        rendered=len(result.rendered),
-        reused=result.reused,
-        seconds=f"{result.seconds:.1f}",
-    )
-    print(render(built, lang))
-    return 0
+    return report(result, output, lang)
