@@ -2,8 +2,10 @@
 
 For each N (bilingual stories, so 2N files): our cold build (no output, no cache), the same
 without the search index (Pagefind, which vanilla Pelican does not make), our rebuild after
-editing one story, our preview update after one edit of a story's text and after one edit of
-its title (the `make serve` process, warm), and vanilla Pelican 4.12 with its built-in
+editing one story (a fresh process; and again while `make serve` runs, which then does the
+build: right after the save, and once the preview has caught up with it), our preview update
+after one edit of a story's text and after one edit of its title (the `make serve` process,
+warm), and vanilla Pelican 4.12 with its built-in
 translations (`lang` + `slug`), default theme, feeds and pagination. Each is a fresh
 process timed from outside; peak memory is the process's maximum resident set. Prints
 medians and ratios.
@@ -16,9 +18,11 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -114,6 +118,85 @@ def edit_story(root: Path, name: str, i: int) -> None:
     path.write_text(path.read_text(encoding="utf-8") + f"\nSửa lần {i}.\n", encoding="utf-8")
 
 
+def process_cpu(pid: int) -> float:
+    """CPU seconds of a running process, of the children it has waited for and of those
+    still running (the preview's Pagefind processes), with theirs."""
+    ticks = 0
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:  # ended meanwhile
+                continue
+            children.setdefault(int(fields[1]), []).append(int(entry))
+    todo = [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        ticks += sum(int(f) for f in fields[11:15])  # utime stime cutime cstime
+        todo += children.get(current, [])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def wait_until_idle(pid: int, quiet: float = 0.5, limit: float = 120.0) -> None:
+    """Until the process has used almost no CPU for `quiet` seconds (the preview has
+    brought the save in and indexed it)."""
+    deadline = time.monotonic() + limit
+    used = process_cpu(pid)
+    while time.monotonic() < deadline:
+        time.sleep(quiet)
+        now = process_cpu(pid)
+        if now - used < 0.02:
+            return
+        used = now
+
+
+def bench_handoff(root: Path, repeat: int, env: dict[str, str]) -> dict[str, list[Run]]:
+    """One-story rebuilds while `make serve` runs: `make site` is then done by the preview
+    (site_build/handoff.py). `now`: run right after the save (the preview brings the save
+    in, or has just started to, and the search index of its language is made while the
+    command waits); `later`: once the preview has caught up (quick update and search index
+    done in the background at the save). CPU: the command's and the preview's during it."""
+    build = [sys.executable, "-m", "site_build", "build", "--root", str(root)]
+    serve = [sys.executable, "-m", "site_build", "serve", "--root", str(root), "--port", "0"]
+    log = root / "serve.log"
+    results: dict[str, list[Run]] = {"now": [], "later": []}
+    with open(log, "w") as out:
+        preview = subprocess.Popen(serve, cwd=root, env=env, stdout=out, stderr=out)
+    try:
+        while "Preview at" not in log.read_text(errors="replace"):
+            if preview.poll() is not None:
+                raise SystemExit(f"make serve failed:\n{log.read_text(errors='replace')}")
+            time.sleep(0.2)
+        timed(build, root, env)  # the first make site handed over: a whole build
+        for i in range(repeat):
+            for kind in ("now", "later"):
+                seen = log.read_text(errors="replace").count("[tin-00002.vi.md]")
+                edit_story(root, "tin-00002.vi.md", i)
+                if kind == "later":  # the watcher has brought the save in, the index is done
+                    while log.read_text(errors="replace").count("[tin-00002.vi.md]") == seen:
+                        time.sleep(0.05)
+                    wait_until_idle(preview.pid)
+                before = process_cpu(preview.pid)
+                run = timed(build, root, env)
+                run.cpu += process_cpu(preview.pid) - before
+                results[kind].append(run)
+        if log.read_text(errors="replace").count("[make site]") != 1 + 2 * repeat:
+            raise SystemExit(f"make site was not done by the preview:\n{log.read_text()}")
+    finally:
+        preview.send_signal(signal.SIGINT)
+        try:
+            preview.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            preview.kill()
+            preview.wait()
+    return results
+
+
 def bench_size(n: int, repeat: int, work: Path) -> dict[str, list[Run]]:
     env = environment()
     python = sys.executable
@@ -135,6 +218,8 @@ def bench_size(n: int, repeat: int, work: Path) -> dict[str, list[Run]]:
         shutil.rmtree(vanilla / "output", ignore_errors=True)
         vanilla_cmd = [python, "-m", "pelican", "content", "-s", "pelicanconf.py", "-o", "output"]
         results["vanilla"].append(timed([*vanilla_cmd, "-q"], vanilla, env))
+    handed = bench_handoff(ours, repeat, env)
+    results["rebuild_serve_now"], results["rebuild_serve_later"] = handed["now"], handed["later"]
     for kind, edit in (("preview", "text"), ("title", "title")):
         out = subprocess.run(
             [python, "-c", PREVIEW_SCRIPT, str(ours), "tin-00001.vi.md", str(repeat), edit],
@@ -238,6 +323,13 @@ def main() -> None:
             f"(ratio {cpu_cold / cpu_vanilla:.2f}), no srch {median_cpu(r['nosearch']):.2f}s, "
             f"rebuild {median_cpu(r['rebuild']):.2f}s, preview {median_cpu(r['preview']):.2f}s, "
             f"p.title {median_cpu(r['title']):.2f}s",
+            flush=True,
+        )
+        now, later = r["rebuild_serve_now"], r["rebuild_serve_later"]
+        print(
+            f"{'':>5} rebuild while make serve runs (the preview builds): right after the save "
+            f"{median(now):.2f}s (CPU {median_cpu(now):.2f}s), once the preview caught up "
+            f"{median(later):.2f}s (CPU {median_cpu(later):.2f}s); without: the rebuild column",
             flush=True,
         )
 
