@@ -125,7 +125,17 @@ def request_for(root: Path, output: Path, settings_file: str, lang: str) -> dict
 def build_by_preview(root: Path, output: Path, settings_file: str, lang: str) -> int | None:
     """`make site` done by a running preview of `output`: its exit code, after printing
     what the build prints; None when no preview did it (the caller builds)."""
-    answer = ask_preview(request_for(root, output, settings_file, lang))
+    try:
+        answer = ask_preview(request_for(root, output, settings_file, lang))
+    except KeyboardInterrupt:  # the preview goes on: its build ends as a build ends
+        from content_model.messages import msg, render
+
+        stopped = msg(
+            "Stopped waiting: the preview (make serve) finishes this build of %(output)s.",
+            output=str(output.resolve()),
+        )
+        print(render(stopped, lang), file=sys.stderr)
+        return 130
     if answer is None:
         return None
     from .report import BuildResult, report
