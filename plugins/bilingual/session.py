@@ -79,6 +79,8 @@ class BuildSession:
         self.project = None
         self.story_html = {}
         self.pictures = {}
+        if self.indexing is not None:  # a preview's quick update's, outdated by this build
+            self.indexing.cancel()
         self.indexing = None
         if not self.keep_between_builds:
             self.file_hashes, self.articles = {}, {}

@@ -149,7 +149,28 @@ def bundle(site: Path, files: list[Path], whole: bool = False) -> dict[str, byte
     return bundle_documents(site, documents(site, files, whole))
 
 
-def bundle_documents(site: Path, docs: list[Document]) -> dict[str, bytes]:
+class Stop:
+    """Lets a run of Pagefind be stopped from another thread (`Indexing.cancel`)."""
+
+    def __init__(self) -> None:
+        self.asked = threading.Event()
+        self.processes: list[subprocess.Popen[bytes]] = []
+
+    def started(self, process: subprocess.Popen[bytes]) -> None:
+        self.processes.append(process)
+        if self.asked.is_set():
+            process.kill()
+
+    def stop(self) -> None:
+        self.asked.set()
+        for process in list(self.processes):
+            with suppress(OSError):
+                process.kill()
+
+
+def bundle_documents(
+    site: Path, docs: list[Document], stop: Stop | None = None
+) -> dict[str, bytes]:
     """The search bundle of `docs`, by path in the bundle folder. Asked of the service, not
     written by it: it writes without waiting for the disk and quits as soon as its input
     ends, which can leave a file half written."""
@@ -162,6 +183,8 @@ def bundle_documents(site: Path, docs: list[Document]) -> dict[str, bytes]:
             stdout=subprocess.PIPE,
             stderr=stderr,
         )
+        if stop is not None:
+            stop.started(process)
         assert process.stdin is not None and process.stdout is not None
         stdin = process.stdin
         failed: list[BaseException] = []
@@ -208,7 +231,10 @@ def bundle_documents(site: Path, docs: list[Document]) -> dict[str, bytes]:
 
 
 def index_bundle(
-    site: Path, groups: dict[str, list[Document]], cache: BundleCache | None = None
+    site: Path,
+    groups: dict[str, list[Document]],
+    cache: BundleCache | None = None,
+    stop: Stop | None = None,
 ) -> dict[str, bytes]:
     """The search bundle of groups of documents (one language each, in index order).
 
@@ -223,7 +249,7 @@ def index_bundle(
         key = documents_key(docs)
         made = cache.get(name, key) if cache is not None else None
         if made is None:
-            made = bundle_documents(site, docs)
+            made = bundle_documents(site, docs, stop)
             if cache is not None:
                 cache.put(name, key, made)
         return made
@@ -353,6 +379,7 @@ class Indexing:
         self.cache = cache
         self.error: BaseException | None = None
         self.made: dict[str, bytes] = {}
+        self.stop = Stop()
         self.thread = threading.Thread(target=self._run, daemon=True)
         self.thread.start()
         if not tricks_on():  # BUILD_FAST=0: indexed before the build goes on
@@ -363,9 +390,13 @@ class Indexing:
             groups = self.groups
             if groups is None:
                 groups = {"": documents(self.site, kept(pages(self.site)))}
-            self.made = index_bundle(self.site, groups, self.cache)
+            self.made = index_bundle(self.site, groups, self.cache, self.stop)
         except BaseException as exc:  # raised by wait(), in the build's thread
             self.error = exc
+
+    def cancel(self) -> None:
+        """Stop a run nobody will wait for (the preview: a newer save started another)."""
+        self.stop.stop()
 
     def wait(self) -> None:
         self.thread.join()

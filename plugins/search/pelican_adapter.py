@@ -83,6 +83,8 @@ def start_index(output: Path, context: dict[str, Any], written: WrittenPages) ->
     ordered = {lang: documents_in_index_order(docs) for lang, docs in sorted(groups.items())}
     session = session_of(context)
     previous = session.previous.output or output
+    if session.indexing is not None:  # the preview's last save: its index is outdated
+        session.indexing.cancel()
     session.indexing = Indexing(output, ordered or None, BundleCache(caches), previous)
 
 
