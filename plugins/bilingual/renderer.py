@@ -163,7 +163,13 @@ class PageRenderer:
             key=lambda p: urls.LANGS.index(p.lang),
         )
         with progress.bar("Rendering pages", len(todo)) as advance:
-            extracts = parallel_map(self._render_page, todo, advance)
+            if session.fragments is None:
+                extracts = parallel_map(self._render_page, todo, advance)
+            else:  # the rows each worker rendered are kept by the preview's process
+                done = parallel_map(self._render_keeping_rows, todo, advance)
+                for _, rows in done:
+                    session.fragments.keep(rows)
+                extracts = [found for found, _ in done]
         written = WrittenPages(
             self.pages,
             {p.save_as: self._keys[id(p)] for p in self.pages},
@@ -222,6 +228,8 @@ class PageRenderer:
                 self._keys[id(page)] = key
                 todo.append(page)
         extracts = {page.save_as: self._render_page(page) for page in todo}
+        if session.fragments is not None:
+            session.fragments.take_fresh()  # kept in this process already
         session.record.manifest.update({p.save_as: self._keys[id(p)] for p in todo})
         output = Path(self.output_path)
         written = WrittenPages(
@@ -322,12 +330,32 @@ class PageRenderer:
         self._reusable = {
             id(p) for p in self.pages if previous.unchanged(p.save_as, self._keys[id(p)])
         }
+        fragments = self.session.fragments
+        if fragments is not None:
+            env = self.env
+
+            def row(template: str, macro: str, *args: Any) -> Any:
+                return fragments.row(env, template, macro, *args)
+
+            env.globals["list_row"] = row
+            if fragments.start(shared):
+                # no row kept (the preview's first build, or the theme, code or data
+                # changed): the pages of long lists are rendered, to keep their rows
+                many = self.settings.get("DEFAULT_PAGINATION", 10)
+                self._reusable -= {id(p) for p in self.pages if _lists_many(p, many)}
+
+    def _render_keeping_rows(self, page: Page) -> tuple[dict[str, Any], dict]:
+        """`_render_page`, and the rows it rendered (in a worker, for the preview's process)."""
+        assert self.session.fragments is not None
+        return self._render_page(page), self.session.fragments.take_fresh()
 
     def _render_page(self, page: Page) -> dict[str, Any]:
         target = Path(self.output_path) / page.save_as
         if self._catalog_lang != page.lang:
             self.env.install_gettext_translations(self._catalogs[page.lang], newstyle=True)
             self._catalog_lang = page.lang
+        if self.session.fragments is not None:
+            self.session.fragments.lang = page.lang  # the catalog's: part of a row's key
         context = {**self._shared[page.lang], "page": page, "switch": language_switch(page)}
         if page.kind == "article":
             context["article"] = page.items[0].obj
@@ -368,6 +396,12 @@ def _place(page: Page) -> tuple[Any, ...]:
         page.depends_on,
         tuple(e.slug for e in page.items),
     )
+
+
+def _lists_many(page: Page, many: int) -> bool:
+    """Whether a page lists more stories than a page of a listing holds (or every story)."""
+    read = fingerprints.stories_read(page)
+    return read is None or len(read) > many
 
 
 def _write(path: Path, text: str) -> None:

@@ -20,6 +20,7 @@ from content_model.parsed_cache import ParsedStories
 from content_model.project import Project
 
 from . import fingerprints
+from .fragments import Fragments
 from .hooks import Hooks
 from .reuse import PreviousBuild
 
@@ -57,6 +58,8 @@ class BuildSession:
     articles: dict[str, tuple[tuple[int, int, int, bool], Any]] = field(default_factory=dict)
     # stories parsed and valid, by path and hash of their bytes (content_model/parsed_cache.py)
     parsed: ParsedStories = field(default_factory=ParsedStories)
+    # rows of the long lists, rendered once (bilingual/fragments.py); None: not kept
+    fragments: Fragments | None = None
 
     # --- this build ---------------------------------------------------------------------
     hooks: Hooks = field(default_factory=Hooks)
@@ -85,6 +88,8 @@ class BuildSession:
         if not self.keep_between_builds:
             self.file_hashes, self.articles = {}, {}
             self.parsed = ParsedStories()
+        elif self.fragments is None:
+            self.fragments = Fragments()
 
     def checked_project(self) -> Project:
         assert self.project is not None, "the project is checked when the build starts"

@@ -9,16 +9,17 @@ passes (`aid.money.FILTERS`), so that a partial included by both renders the sam
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 from typing import Any
 
-from jinja2 import BaseLoader, Environment
+from jinja2 import BaseLoader, Environment, pass_environment
 from jinja2.bccache import Bucket, BytecodeCache
 
 from shared.text import localized
 
 from . import formatting
+from .fragments import render_row
 
 # The options of every environment that renders the theme (pelicanconf: JINJA_ENVIRONMENT).
 OPTIONS: Mapping[str, Any] = MappingProxyType(
@@ -32,14 +33,28 @@ OPTIONS: Mapping[str, Any] = MappingProxyType(
 
 Filters = Mapping[str, Callable[..., Any]]
 
+
+def pick(keys: Iterable[Any], mapping: Mapping[Any, Any]) -> tuple[Any, ...]:
+    """`mapping`'s values for `keys`, in their order (a row's links from its stories)."""
+    return tuple(mapping[key] for key in keys)
+
+
 # The filters of every template, site and bulletin alike.
 FILTERS: Filters = MappingProxyType(
     {
         "format_day": formatting.format_day,
         "format_number": formatting.format_number,
         "localized": localized,
+        "pick": pick,
     }
 )
+
+
+@pass_environment
+def list_row(env: Environment, template: str, macro: str, *args: Any) -> Any:
+    """A row of a long list, `macro` of `template` called with `args` (see fragments.py);
+    the preview's renderer replaces it with one that keeps rows between builds."""
+    return render_row(env, template, macro, *args)
 
 
 def pelican_options() -> dict[str, Any]:
@@ -72,6 +87,7 @@ def configure(
     compiled-template store."""
     env.filters.update(FILTERS)
     env.filters.update(filters)
+    env.globals["list_row"] = list_row
     env.globals.update(globals or {})
     env.bytecode_cache = COMPILED_TEMPLATES
     return env
