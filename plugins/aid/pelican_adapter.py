@@ -134,7 +134,8 @@ def add_aid_filters(generator: Any) -> None:
 def extend(hooks: Hooks) -> None:
     hooks.add_pages(aid_pages)
     hooks.add_page_context(page_context)
-    hooks.add_files(write_data)
+    # aid.csv, aid.json and datapackage.json name stories by slug and URL, never by title
+    hooks.add_files(write_data, after_title_edit=False)
 
 
 def register() -> None:

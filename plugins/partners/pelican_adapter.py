@@ -241,4 +241,4 @@ def write_json(project: Project, context: dict[str, Any], output: Path) -> None:
 def extend(hooks: Hooks) -> None:
     hooks.add_pages(partner_pages)
     hooks.add_page_context(page_context)
-    hooks.add_files(write_json)
+    hooks.add_files(write_json, after_title_edit=False)  # counts and links, no story title
