@@ -75,7 +75,8 @@ def _module(env: Environment, template: str) -> Any:
 
 class Fragments:
     """The rows the preview keeps (for the shared key `key`), and the count of rows it
-    rendered (tests: a title edit renders only the edited story's rows)."""
+    rendered, or its workers did (tests: a title edit renders only the edited story's
+    rows)."""
 
     def __init__(self) -> None:
         self.rows: dict[Key, Markup] = {}
@@ -112,4 +113,6 @@ class Fragments:
         return fresh
 
     def keep(self, rows: dict[Key, Markup]) -> None:
+        """Keep the rows a worker rendered (counted in `rendered` when new here)."""
+        self.rendered += len(rows.keys() - self.rows.keys())
         self.rows.update(rows)

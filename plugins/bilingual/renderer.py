@@ -227,6 +227,8 @@ class PageRenderer:
             if key != self._keys[id(page)]:
                 self._keys[id(page)] = key
                 todo.append(page)
+        # in this process: forking it for these pages costs more than it saves (docs/dev/
+        # build-speed.md, section 2)
         extracts = {page.save_as: self._render_page(page) for page in todo}
         if session.fragments is not None:
             session.fragments.take_fresh()  # kept in this process already
