@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import threading
@@ -294,3 +295,30 @@ def test_a_text_edit_of_a_story_in_a_bulletin_rebuilds_its_editions(site: Site) 
     result = p.rebuild("edit", [path])
     assert result.ok and "ban-tin/so-1-2022/index.html" in result.rendered
     assert pdf.read_bytes() != before  # the print edition has the new text
+
+
+def test_a_whole_build_is_frozen_for_the_garbage_collector_until_the_next(
+    site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The objects of a whole build are left out of the collector's full collections while
+    quick updates run (gc.freeze), and given back to it before the next whole build."""
+    from site_build import preview
+
+    frozen_at_start: list[int] = []
+    run_build = preview.run_build
+
+    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+        frozen_at_start.append(gc.get_freeze_count())
+        return run_build(*args, **kwargs)
+
+    monkeypatch.setattr(preview, "run_build", spy)
+    site.add_story("a.vi.md", story("a", "vi", "Bài a"))
+    p = Preview(site.root, site.output, port=0)
+    try:
+        gc.freeze()  # what a test before may have left
+        assert p.rebuild("start").ok and gc.get_freeze_count() > 0
+        site.add_story("a.vi.md", story("a", "vi", "Bài a", extra="partners: [gni]"))
+        assert p.rebuild("edit").ok and gc.get_freeze_count() > 0
+        assert frozen_at_start == [0, 0]
+    finally:
+        gc.unfreeze()
