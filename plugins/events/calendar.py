@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -155,6 +156,9 @@ def _one(d: PartialDate, lang: str) -> str:
     return format_skeleton(_SKELETONS[d.precision], d.first, locale=loc)
 
 
+# every event's view says when it is, on each planning of the pages (the preview plans again
+# after a title edit): Babel's formatting is the slow part, and many events share their dates
+@lru_cache(maxsize=20_000)
 def when(start: date | PartialDate, end: date | PartialDate | None, lang: str) -> str:
     """Only what is given: `20 tháng 9, 2019`, `tháng 9 năm 2022`, `2016`; a range:
     `20–21 tháng 9, 2019` / `September 20–21, 2019`, `September – November 2022`."""
