@@ -31,7 +31,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .atomic import write_atomic
+from .atomic import replacing
 
 log = logging.getLogger(__name__)
 
@@ -138,8 +138,11 @@ class Store:
         full disk, a read-only folder) is logged and costs only the next build's time."""
         path = self.path(item)
         try:
-            data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-            write_atomic(path, _MAGIC + self.key.encode() + b"\n" + data)
+            # pickled straight into the file: no copy of the whole store in memory (the
+            # stories' store is tens of MB at 5000 stories, at the build's peak)
+            with replacing(path) as tmp, open(tmp, "wb") as out:
+                out.write(_MAGIC + self.key.encode() + b"\n")
+                pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
         except OSError as exc:
             log.warning(NOT_SAVED, {"store": self.name, "file": str(path), "reason": str(exc)})
 
