@@ -5,11 +5,19 @@ from __future__ import annotations
 
 import gc
 import os
+import shutil
 
 import pytest
 
+from bilingual.session import BuildSession
+from conftest import PARTNERS_YAML, Site, story
+from content_model import parsed_cache
+from content_model.project import load_project
+from content_model.stories import FileLines
+from content_model.yaml_loader import LineMap
 from search.pagefind_run import ALLOCATOR, pagefind_environment
 from shared import parallel
+from site_build.cli import run_build
 
 
 def _collector(_: object) -> tuple[bool, bool, int]:
@@ -44,3 +52,55 @@ def test_pagefind_returns_freed_memory_unless_told_otherwise(
     monkeypatch.setenv(name, "narenas:1")  # a developer's own setting wins
     assert pagefind_environment()[name] == "narenas:1"
     assert pagefind_environment()["PATH"] == os.environ["PATH"]
+
+
+def _line_maps(value: object) -> list[LineMap]:
+    """Every LineMap held by `value` (lists, tuples, dicts, dataclasses)."""
+    found: list[LineMap] = []
+    todo = [value]
+    while todo:
+        item = todo.pop()
+        if isinstance(item, LineMap):
+            found.append(item)
+        elif isinstance(item, dict):
+            todo += list(item.values())
+        elif isinstance(item, list | tuple):
+            todo += list(item)
+    return found
+
+
+def test_a_checked_story_keeps_no_line_map_and_a_message_is_still_located(site: Site) -> None:
+    """The line maps of the YAML are dropped once a story is checked, and not kept in the
+    parsed stories' cache: a message found later (a partner removed from the data files,
+    on a story kept in .cache/) reads the file again, and says the same line as a cold
+    check."""
+    site.add_story("a.vi.md", story("a", extra="tags: [y tế]\npartners: [norad, gni]"))
+    site.add_story("b.vi.md", story("b", extra="partners: [gni]"))
+    project, report = load_project(site.root, save_parsed=True)
+    assert not report
+    assert all(isinstance(f.lines, FileLines) and not f.lines.loaded for f in project.files)
+    kept = parsed_cache.store(site.root).load(expect=dict)
+    assert len(kept) == 2 and _line_maps(kept) == []
+
+    site.write("content/data/partners.yaml", PARTNERS_YAML.replace("id: gni", "id: gni-vn"))
+    warm = load_project(site.root)[1].lines()
+    shutil.rmtree(site.root / ".cache")
+    cold = load_project(site.root)[1].lines()
+    assert warm == cold
+    assert [line.split(": ")[0] for line in cold] == [
+        "content/articles/a.vi.md:8",  # partners[1], on the 8th line of the file
+        "content/articles/b.vi.md:7",
+    ]
+
+
+def test_a_build_drops_what_only_the_check_needed(site: Site) -> None:
+    """After `make site`, the session holds the checked project and not the parsed stories
+    it was made from (they are in .cache/ for the next process); no story holds the line
+    map of its check."""
+    for slug in ("a", "b"):
+        site.add_story(f"{slug}.vi.md", story(slug, extra="partners: [gni]"))
+    session = BuildSession(site.root)
+    assert run_build(site.root, site.output, session=session).ok
+    assert session.parsed.entries == {}
+    files = session.checked_project().files
+    assert len(files) == 2 and not any(f.lines.loaded for f in files)  # type: ignore[attr-defined]

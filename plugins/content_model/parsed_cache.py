@@ -18,10 +18,10 @@ from typing import Any
 from shared.cache import FOLDER, Store, dependencies_key, key_of, source_key
 
 from .schema import FrontMatter
-from .yaml_loader import LineMap
 
-# body, front matter as parsed, line of each value, validated front matter, body's first line
-Parsed = tuple[str, dict[str, Any], LineMap, FrontMatter, int]
+# body, front matter as parsed, validated front matter, body's first line. Not the line of
+# each value: a message about a kept story reads its file again (stories.FileLines)
+Parsed = tuple[str, dict[str, Any], FrontMatter, int]
 
 
 def code_version() -> str:

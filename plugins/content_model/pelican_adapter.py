@@ -26,6 +26,7 @@ from shared.parallel import parallel_map
 from .errors import ContentError, ContentInvalid, ErrorReport
 from .html_notes import html_notes
 from .markdown_html import MarkdownRenderer
+from .parsed_cache import ParsedStories
 from .project import Project, load_project
 from .readiness import placeholder_line
 from .stories import StoryFile, load_story
@@ -57,6 +58,8 @@ def check_before_build(pelican: Any) -> None:
     save = not session.keep_between_builds
     root = project_root(pelican.settings)
     project, report = load_project(root, save_parsed=save, parsed=session.parsed)
+    if save:  # saved for the next process; this one has the project it produced
+        session.parsed = ParsedStories()
     if report:
         raise ContentInvalid(report)
     session.project = project

@@ -91,6 +91,8 @@ def load_project(
         for f in files
         for line, note in html_notes(f.body)
     ]
+    for f in files:  # checked: a later message reads its lines again from the file
+        f.forget_lines()
     return Project(root, data, files, stories, bulletins, notes, warnings), report
 
 

@@ -36,17 +36,49 @@ from .reading import (
 )
 from .schema import did_you_mean
 from .site_data import SiteData, data_path
-from .source import decode, read_bytes, split_front_matter
+from .source import SourceError, decode, read_bytes, split_front_matter
 from .suggest import suggest_key
 from .values import LANGS, plain_number
-from .yaml_loader import LineMap
+from .yaml_loader import LineMap, Loc, YamlSyntaxError, load_yaml
 
 STORY_SUFFIXES = (".md", ".markdown")
 
 
+class FileLines(LineMap):
+    """The line map of a story file's front matter, made again from the file the first
+    time a line is asked for (a message to locate), then kept. A checked story keeps this
+    in place of the map its check made: line maps were the largest part of a checked
+    project (tens of MB at 5000 stories, the build's peak memory), for a few messages."""
+
+    def __init__(self, path: Path):
+        super().__init__(default=FRONT_FIRST_LINE)
+        self.path = path
+        self.loaded = False
+
+    def line(self, loc: Loc) -> int:
+        if not self.loaded:
+            self.loaded = True
+            self.lines = front_matter_lines(self.path)
+        return super().line(loc)
+
+
+FRONT_FIRST_LINE = 2  # the file line where a front matter starts (after `---`)
+
+
+def front_matter_lines(path: Path) -> dict[Loc, int]:
+    """The lines of the values of a story file's front matter, read again from the file;
+    none when it can no longer be read (changed since it was checked)."""
+    try:
+        split = split_front_matter(decode(path.read_bytes()))
+        return load_yaml(split.front, split.front_first_line)[1].lines
+    except (OSError, SourceError, YamlSyntaxError):
+        return {}
+
+
 @dataclass
 class StoryFile:
-    """One language version of a story."""
+    """One language version of a story. `lines`: where each front matter value is written,
+    a `FileLines` once the project is checked (made again from the file if asked)."""
 
     path: Path
     rel: str
@@ -64,6 +96,11 @@ class StoryFile:
     @property
     def published(self) -> bool:
         return self.front.status == "published" and self.held is None
+
+    def forget_lines(self) -> None:
+        """Drop the line map the check made: read again from the file if a line is asked."""
+        if not isinstance(self.lines, FileLines):
+            self.lines = FileLines(self.path)
 
 
 @dataclass
@@ -107,7 +144,8 @@ def load_story(
         return None
     cached = parsed.get(path, raw)
     if cached is not None:
-        body, value, lines, front, body_line = cached
+        body, value, front, body_line = cached
+        lines = FileLines(path)  # read again only to locate a message
         check_story_refs(root, r, value, lines, data, report)  # data files may have changed
         return StoryFile(path, r, front, body, lines, body_line)
     errors_before = len(report)
@@ -135,7 +173,7 @@ def load_story(
     if front is None:
         return None
     if not own_errors:
-        parsed.put(path, raw, (split.body, value, lines, front, split.body_first_line), root)
+        parsed.put(path, raw, (split.body, value, front, split.body_first_line), root)
     return StoryFile(path, r, front, split.body, lines, split.body_first_line)
 
 
