@@ -116,3 +116,22 @@ def test_content_errors_reach_make_site_and_leave_the_output(
     assert make_site(site) == 1
     assert "unknown partner 'khong-co'" in capsys.readouterr().err
     assert snapshot(site.output) == before
+
+
+def test_a_quick_update_that_fails_halfway_gets_a_whole_build(
+    preview: Preview, site: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert make_site(site) == 0 and preview.handoffs == ["whole"]
+    generator = preview.session.record.generator
+
+    def broken(page: object) -> None:
+        raise RuntimeError("a template error")
+
+    monkeypatch.setattr(generator, "_render_page", broken)
+    path = site.add_story("a.vi.md", story("a", "vi", "Bài a", body="Văn bản mới."))
+    with pytest.raises(RuntimeError):
+        preview.rebuild("a.vi.md", [path])
+    monkeypatch.undo()
+    assert preview.site is None  # pages and keys may have changed in place
+    assert make_site(site) == 0 and preview.handoffs == ["whole", "whole"]
+    same_as_cold(site, tmp_path / "cold")

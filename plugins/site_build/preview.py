@@ -32,7 +32,8 @@ import os
 import sys
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -187,9 +188,9 @@ class Preview:
         self.session = BuildSession(self.root, keep_between_builds=True)
         # one build at a time: the watcher's, or a `make site` handed over (build_site)
         self.busy = threading.RLock()
-        # after a `make site` built by this process: what output/ was made from (its folder's
-        # inode, the hash of every other input, each story file's hash), as long as only
-        # quick updates followed; None: the next `make site` builds the whole site
+        # after a `make site` built by this process, as long as only quick updates followed:
+        # what output/ was made from (its folder's inode, `InputFiles`); None: the next
+        # `make site` builds the whole site
         self.site: dict[str, Any] | None = None
         self.handoffs: list[str] = []  # how each `make site` was done: "quick" or "whole"
 
@@ -198,7 +199,7 @@ class Preview:
     def rebuild(self, reason: str, changed: list[Path] | None = None) -> BuildResult:
         """A whole (incremental) build, or the quick update of `story_edit` when `changed`
         are story files whose text or title alone changed since the last good build."""
-        with self.busy:
+        with self.busy, self._site_lost_on_failure():
             before = InputFiles.stamps_of(changed or [])
             result = self.quick_update(changed) if changed else None
             if result is not None and result.ok and self.site is not None:
@@ -229,6 +230,16 @@ class Preview:
             return run_build(self.root, self.output, *args, **kwargs)
         finally:
             gc.freeze()
+
+    @contextmanager
+    def _site_lost_on_failure(self) -> Iterator[None]:
+        """A build that raises (a theme error) may have changed pages in place and their
+        keys: the next `make site` builds the whole site."""
+        try:
+            yield
+        except BaseException:
+            self.site = None
+            raise
 
     def _announce(self, reason: str, result: BuildResult) -> None:
         """Print the build's outcome and tell the browsers (they reload, or show errors)."""
@@ -299,7 +310,7 @@ class Preview:
         stories' text or titles changed since (the pages are those the quick updates made,
         the search index is finished); else a whole build into a folder swapped in."""
         lang = lang or self.lang
-        with self.busy:
+        with self.busy, self._site_lost_on_failure():
             started = time.perf_counter()
             result = self._quick_site(lang)
             how = "quick"
