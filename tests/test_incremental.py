@@ -349,9 +349,9 @@ def test_only_the_language_of_an_edited_story_is_indexed_again(
     indexed: list[list[str]] = []
     real_bundle, real_document = pagefind_run.bundle_documents, search_adapter.search_document
 
-    def spy(folder: Path, docs: list) -> dict[str, bytes]:
+    def spy(folder: Path, docs: list, stop: pagefind_run.Stop | None = None) -> dict[str, bytes]:
         indexed.append([path for path, _ in docs])
-        return real_bundle(folder, docs)
+        return real_bundle(folder, docs, stop)
 
     documents: list[str] = []
 
