@@ -53,7 +53,10 @@ def is_value(value: Any) -> bool:
 
 def row_args(args: tuple[Any, ...]) -> tuple[Any, ...]:
     """A row's arguments as it is keyed and called: lists become tuples."""
-    return tuple(tuple(a) if isinstance(a, list) else a for a in args)
+    for arg in args:  # rarely a list: no new tuple then (a call per row of every list)
+        if isinstance(arg, list):
+            return tuple(tuple(a) if isinstance(a, list) else a for a in args)
+    return args
 
 
 def render_row(env: Environment, template: str, macro: str, *args: Any) -> Markup:
@@ -114,5 +117,6 @@ class Fragments:
 
     def keep(self, rows: dict[Key, Markup]) -> None:
         """Keep the rows a worker rendered (counted in `rendered` when new here)."""
-        self.rendered += len(rows.keys() - self.rows.keys())
+        # (not `rows.keys() - self.rows.keys()`: that walks every row kept, at each page)
+        self.rendered += sum(1 for key in rows if key not in self.rows)
         self.rows.update(rows)
