@@ -120,9 +120,14 @@ class Story:
 
     def version_for(self, lang: str) -> StoryFile | None:
         """The published version a reader of `lang` follows: their own, else another (in the
-        site's language order); None when no version is published."""
-        published = {v.lang: v for v in self.published_versions()}
-        return next((published[c] for c in (lang, *LANGS) if c in published), None)
+        site's language order); None when no version is published. (Versions are keyed by
+        their language: no dict made per call, which the capabilities' plans make for every
+        story and language.)"""
+        for code in (lang, *LANGS):
+            version = self.versions.get(code)
+            if version is not None and version.published:
+                return version
+        return None
 
 
 def story_paths(root: Path) -> list[Path]:
