@@ -322,3 +322,34 @@ def test_a_whole_build_is_frozen_for_the_garbage_collector_until_the_next(
         assert frozen_at_start == [0, 0]
     finally:
         gc.unfreeze()
+
+
+def test_a_title_edit_after_a_preview_started_on_a_built_site_serialises_one_event(
+    site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A preview started on the folder of a `make site` (its events.ics unchanged, so the
+    build may link it) still serialises its events in its own process: a title edit then
+    serialises the edited story's event only (in the calendar of each language: the story
+    has no English version, the English calendar links the Vietnamese one), not the whole
+    calendar again."""
+    import icalendar
+    from test_build_command import run_cli
+
+    site.add_story("a.vi.md", story("a", "vi", "Bài a", extra=TITLE_DATA))
+    site.add_story("b.vi.md", story("b", "vi", "Bài b", extra=TITLE_DATA))
+    site.write("nosearch.py", "from pelicanconf import *  # noqa: F403\nSEARCH_INDEX = False\n")
+    assert run_cli(site.root, "build", "--settings", "nosearch.py").returncode == 0  # make site
+    p = Preview(site.root, site.output, port=0)
+    assert p.rebuild("start").ok
+    serialised: list[str] = []
+    to_ical = icalendar.Event.to_ical
+
+    def spy(event, *args, **kwargs):  # type: ignore[no-untyped-def]
+        serialised.append(str(event.get("description")))
+        return to_ical(event, *args, **kwargs)
+
+    monkeypatch.setattr(icalendar.Event, "to_ical", spy)
+    path = site.add_story("a.vi.md", story("a", "vi", "Bài a đã sửa", extra=TITLE_DATA))
+    assert p.rebuild("edit", [path]).ok
+    assert len(serialised) == 2 and all(d.startswith("Bài a đã sửa") for d in serialised)
+    assert "Bài a đã sửa" in (site.output / "data/events.ics").read_text(encoding="utf-8")
