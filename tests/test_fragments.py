@@ -71,6 +71,9 @@ def test_after_a_title_edit_only_the_stories_rows_are_rendered_again(
     fragments = kept(p)
     before, rendered = dict(fragments.rows), fragments.rendered
     assert {key[1] for key in before} == ROW_MACROS  # every kind of row was kept
+    if workers:  # and the templates were compiled in the preview's process too
+        loaded = {name for _, name in p.session.record.generator.env.cache}
+        assert {"archives.html", "events/calendar.html", "aid/statistics.html"} <= loaded
     path = site.add_story("a.vi.md", story("a", "vi", "Bài a đã sửa", extra=data()))
     result = p.rebuild("edit", [path])
     assert result.ok and "vien-tro/index.html" in result.rendered

@@ -186,6 +186,9 @@ class PageRenderer:
             self._text_pages("")  # is then as fast as the next ones
             self._front_pages("")
             self._feed_slugs(urls.LANGS[0])
+            # templates compiled here (a large site's pages were rendered in workers)
+            for name in sorted({p.template or TEMPLATES[p.kind] for p in self.pages}):
+                self.get_template(name.removesuffix(".html"))
         for lang in urls.LANGS:
             self._write_feed(lang, project, output)
         _write(output / "sitemap.xml", render_sitemap(self.pages, base_url(self.settings)))
