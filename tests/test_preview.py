@@ -349,7 +349,10 @@ def test_a_title_edit_after_a_preview_started_on_a_built_site_serialises_one_eve
         return to_ical(event, *args, **kwargs)
 
     monkeypatch.setattr(icalendar.Event, "to_ical", spy)
-    path = site.add_story("a.vi.md", story("a", "vi", "Bài a đã sửa", extra=TITLE_DATA))
+    # a title no other test uses: ical's cache lives as long as the test process
+    title = "Bài a tên mới trong lịch"
+    path = site.add_story("a.vi.md", story("a", "vi", title, extra=TITLE_DATA))
     assert p.rebuild("edit", [path]).ok
-    assert len(serialised) == 2 and all(d.startswith("Bài a đã sửa") for d in serialised)
-    assert "Bài a đã sửa" in (site.output / "data/events.ics").read_text(encoding="utf-8")
+    assert len(serialised) == 2 and all(d.startswith(title) for d in serialised)
+    ics = (site.output / "data/events.ics").read_text(encoding="utf-8")
+    assert title in ics.replace("\r\n ", "").replace("\n ", "")  # lines unfolded
