@@ -21,6 +21,7 @@ import os
 import socket
 import struct
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -74,8 +75,6 @@ def serve(output: Path, handle: Callable[[dict[str, Any]], dict[str, Any]]) -> s
     """Answer build requests for `output` in a thread of this process, one at a time:
     `handle(request)` returns the answer. None when the address is taken (another preview
     of the same output) or abstract sockets are not available."""
-    import threading
-
     if not sys.platform.startswith("linux"):
         return None
     server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
