@@ -3,9 +3,13 @@ section 4): the mechanisms, not sizes (sizes are `make bench`'s)."""
 
 from __future__ import annotations
 
+import base64
 import gc
+import io
+import json
 import os
 import shutil
+import threading
 
 import pytest
 
@@ -15,7 +19,15 @@ from content_model import parsed_cache
 from content_model.project import load_project
 from content_model.stories import FileLines
 from content_model.yaml_loader import LineMap
-from search.pagefind_run import ALLOCATOR, pagefind_environment
+from search.caches import DocumentCache, search_store, unpack
+from search.pagefind_run import (
+    ALLOCATOR,
+    DECODING,
+    LARGE_ANSWER,
+    pagefind_environment,
+    search_document,
+    service_answers,
+)
 from shared import parallel
 from site_build.cli import run_build
 
@@ -104,3 +116,37 @@ def test_a_build_drops_what_only_the_check_needed(site: Site) -> None:
     assert session.parsed.entries == {}
     files = session.checked_project().files
     assert len(files) == 2 and not any(f.lines.loaded for f in files)  # type: ignore[attr-defined]
+
+
+def test_search_documents_are_held_packed_until_pagefind_reads_them(site: Site) -> None:
+    """The build holds every story's search document from the page workers to Pagefind,
+    and keeps them in .cache/search/: deflated UTF-8, unpacked one at a time as Pagefind
+    is handed them."""
+    site.add_story("a.vi.md", story("a", body="Đoàn công tác thăm trường học. " * 40))
+    assert site.build() == 0
+    known = DocumentCache(search_store(site.root)).known
+    fingerprint, packed = known["tin-tuc/a/index.html"]
+    page = (site.output / "tin-tuc/a/index.html").read_text(encoding="utf-8")
+    assert fingerprint and isinstance(packed, bytes)
+    assert unpack(packed) == search_document(page)
+    assert len(packed) < len(search_document(page).encode("utf-8")) / 3
+
+
+def test_large_answers_of_pagefind_are_decoded_one_at_a_time() -> None:
+    """The bundles of two languages come back at about the same time: the second waits
+    while the first is decoded, and comes with its files' bytes."""
+    content = base64.b64encode(bytes(range(256)) * 4096).decode()  # 1 MB
+    files = [{"path": "x", "content": content}]
+    answer = {"message_id": 3, "payload": {"type": "GetFiles", "files": files}}
+    data = base64.b64encode(json.dumps(answer).encode())
+    assert len(data) > LARGE_ANSWER
+    got: list[dict] = []
+    with DECODING:  # another language's answer being decoded
+        reader = threading.Thread(
+            target=lambda: got.extend(service_answers(io.BufferedReader(io.BytesIO(data + b",")))),  # type: ignore[arg-type]
+        )
+        reader.start()
+        reader.join(timeout=0.5)
+        assert reader.is_alive() and got == []
+    reader.join()
+    assert got[0]["payload"]["files"] == [{"path": "x", "content": bytes(range(256)) * 4096}]

@@ -44,7 +44,7 @@ import pagefind_bin
 from shared.atomic import write_atomic
 from shared.speed import tricks_on
 
-from .caches import BundleCache, Document
+from .caches import BundleCache, Document, pack, unpack
 
 BUNDLE_DIR = "pagefind"
 # Pagefind's allocator (jemalloc, its own `_RJEM_` copy) keeps freed pages for 10 s by
@@ -115,7 +115,8 @@ def documents(site: Path, files: list[Path], whole: bool = False) -> list[Docume
     found = []
     for path in files:
         html = path.read_text(encoding="utf-8")
-        found.append((path.relative_to(site).as_posix(), html if whole else search_document(html)))
+        doc = html if whole else search_document(html)
+        found.append((path.relative_to(site).as_posix(), pack(doc)))
     return found
 
 
@@ -129,23 +130,45 @@ def _requests(docs: list[Document]) -> Iterator[bytes]:
                 "index_id": 0,
                 "file_path": file_path,
                 "url": None,
-                "file_contents": contents,
+                "file_contents": unpack(contents),
             },
         )
     yield _message(len(docs) + 1, {"type": "GetFiles", "index_id": 0})
 
 
-def _responses(stream: BufferedReader) -> Iterator[dict[str, Any]]:
+def service_answers(stream: BufferedReader) -> Iterator[dict[str, Any]]:
     """The service's answers: base64 of JSON, each ended by a comma (the bundle comes in one
-    answer of megabytes: its pieces are joined once)."""
+    answer of megabytes: its pieces are joined once, and let go before it is decoded)."""
     pieces: list[bytes] = []
     while chunk := stream.read1(1 << 20):
         *ends, rest = chunk.split(b",")
         for end in ends:
             pieces.append(end)
-            yield json.loads(base64.b64decode(b"".join(pieces)))
-            pieces = []
+            joined, pieces = b"".join(pieces), []
+            yield _decode(joined)
         pieces.append(rest)
+
+
+# One large answer decoded at a time: the bundles of two languages decoded at once were
+# about 80 MB of the build's peak memory at 5000 stories (docs/dev/build-speed.md, 4).
+DECODING = threading.Lock()
+LARGE_ANSWER = 1 << 20
+
+
+def _decode(data: bytes) -> dict[str, Any]:
+    """An answer of the service; the files of a bundle come with their bytes decoded."""
+    if len(data) < LARGE_ANSWER:
+        return _files_decoded(json.loads(base64.b64decode(data)))
+    with DECODING:
+        return _files_decoded(json.loads(base64.b64decode(data)))
+
+
+def _files_decoded(answer: dict[str, Any]) -> dict[str, Any]:
+    payload = answer.get("payload")
+    if isinstance(payload, dict) and payload.get("type") == "GetFiles":
+        for f in payload.get("files", []):
+            f["content"] = base64.b64decode(f["content"])
+    return answer
 
 
 def bundle(site: Path, files: list[Path], whole: bool = False) -> dict[str, bytes]:
@@ -212,7 +235,7 @@ def bundle_documents(
         errors: list[str] = []
         result: dict[str, Any] | None = None
         try:
-            for response in _responses(process.stdout):
+            for response in service_answers(process.stdout):
                 payload = response.get("payload", {})
                 if payload.get("type") == "Error":
                     errors.append(str(payload.get("message")))
@@ -233,7 +256,7 @@ def bundle_documents(
         raise SearchIndexError(f"pagefind: {failed[0]}") from failed[0]
     if errors or result is None or result.get("type") != "GetFiles":
         raise SearchIndexError(f"pagefind failed ({code}): {'; '.join(errors) or message}")
-    return {f["path"]: base64.b64decode(f["content"]) for f in result["files"]}
+    return {f["path"]: f["content"] for f in result["files"]}
 
 
 def pagefind_environment() -> dict[str, str]:
@@ -277,8 +300,7 @@ def documents_key(docs: list[Document]) -> str:
     in the cache store's key: the project's requirements.lock)."""
     digest = hashlib.sha256()
     for file_path, contents in docs:
-        for part in (file_path, contents):
-            data = part.encode("utf-8")
+        for data in (file_path.encode("utf-8"), contents):
             digest.update(len(data).to_bytes(8, "little") + data)
     return digest.hexdigest()
 

@@ -15,7 +15,7 @@ from bilingual.session import session_of
 from content_model.pelican_adapter import cache_folder, project_root
 from content_model.project import Project
 
-from .caches import BundleCache, Document, DocumentCache, search_store
+from .caches import BundleCache, Document, DocumentCache, pack, search_store
 from .fold import extra_index_words
 from .pagefind_run import (
     BUNDLE_DIR,
@@ -52,9 +52,9 @@ def page_context(page: Page, project: Project, context: dict[str, Any]) -> dict[
 INDEXED_KINDS = frozenset({"article"})
 
 
-def story_document(page: Page, html: str) -> str | None:
-    """Kept where a story page is rendered: what Pagefind reads of it."""
-    return search_document(html) if page.kind in INDEXED_KINDS else None
+def story_document(page: Page, html: str) -> bytes | None:
+    """Kept where a story page is rendered: what Pagefind reads of it (packed)."""
+    return pack(search_document(html)) if page.kind in INDEXED_KINDS else None
 
 
 def start_index(output: Path, context: dict[str, Any], written: WrittenPages) -> None:
@@ -67,7 +67,7 @@ def start_index(output: Path, context: dict[str, Any], written: WrittenPages) ->
     caches = search_store(project_root(context), cache_folder(context))
     known = DocumentCache(caches)
     groups: dict[str, list[Document]] = {}
-    kept: dict[str, tuple[str, str]] = {}
+    kept: dict[str, tuple[str, bytes]] = {}
     for page in written.pages:
         if page.kind not in INDEXED_KINDS:
             continue
@@ -76,7 +76,7 @@ def start_index(output: Path, context: dict[str, Any], written: WrittenPages) ->
         if doc is None:
             doc = known.get(path, fingerprint)
         if doc is None:  # linked from the last build, whose documents were not kept
-            doc = search_document((output / path).read_text(encoding="utf-8"))
+            doc = pack(search_document((output / path).read_text(encoding="utf-8")))
         groups.setdefault(page.lang, []).append((path, doc))
         kept[path] = (fingerprint, doc)
     known.save(kept)
