@@ -294,7 +294,9 @@ def main() -> None:
     args = parser.parse_args()
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     load = os.getloadavg()[0]
-    print(f"load average at start: {load:.1f} (above the core count, timings are inflated)")
+    busy = load > (os.cpu_count() or 1)
+    note = " (above the core count, timings are inflated)" if busy else ""
+    print(f"load average at start: {load:.1f}{note}")
     if args.photos:
         bench_photos(args.photos, args.repeat, args.work)
     header = (
