@@ -9,6 +9,7 @@ settings, output folder and template environment."""
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -337,12 +338,7 @@ class PageRenderer:
         }
         fragments = self.session.fragments
         if fragments is not None:
-            env = self.env
-
-            def row(template: str, macro: str, *args: Any) -> Any:
-                return fragments.row(env, template, macro, *args)
-
-            env.globals["list_row"] = row
+            self.env.globals["list_row"] = functools.partial(fragments.row, self.env)
             if fragments.start(shared):
                 # no row kept (the preview's first build, or the theme, code or data
                 # changed): the pages of long lists are rendered, to keep their rows

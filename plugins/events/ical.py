@@ -68,14 +68,10 @@ def _vevent(*fields: object) -> VEvent:
 
 
 @lru_cache(maxsize=50_000)
-def _vevent_ical(*fields: object) -> bytes:
-    """Serialising is the slow part; in the preview process, unchanged events are reused."""
-    return _vevent(*fields).to_ical()
-
-
 def vevent_ical(fields: tuple) -> bytes:
-    """One event's VEVENT, from its `_fields`: what `calendar_ics` maps over the events."""
-    return _vevent_ical(*fields)
+    """One event's VEVENT, from its `_fields`: what `calendar_ics` maps over the events.
+    Serialising is the slow part; in the preview process, unchanged events are reused."""
+    return _vevent(*fields).to_ical()
 
 
 def calendar_key(events: list[CalendarEvent], lang: str, base_url: str, name: str) -> str:

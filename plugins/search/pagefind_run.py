@@ -34,7 +34,7 @@ import tempfile
 import threading
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import suppress
+from contextlib import nullcontext, suppress
 from io import BufferedReader
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -157,9 +157,7 @@ LARGE_ANSWER = 1 << 20
 
 def _decode(data: bytes) -> dict[str, Any]:
     """An answer of the service; the files of a bundle come with their bytes decoded."""
-    if len(data) < LARGE_ANSWER:
-        return _files_decoded(json.loads(base64.b64decode(data)))
-    with DECODING:
+    with DECODING if len(data) >= LARGE_ANSWER else nullcontext():
         return _files_decoded(json.loads(base64.b64decode(data)))
 
 

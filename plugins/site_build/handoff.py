@@ -15,6 +15,7 @@ Standard library only: it runs before the build's imports, which it spares when 
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -139,6 +140,5 @@ def build_by_preview(root: Path, output: Path, settings_file: str, lang: str) ->
         return None
     from .report import BuildResult, report
 
-    fields = ("ok", "errors", "rendered", "notes", "warnings", "reused", "seconds")
-    result = BuildResult(**{name: answer[name] for name in fields})
+    result = BuildResult(**{f.name: answer[f.name] for f in dataclasses.fields(BuildResult)})
     return report(result, output, lang, by_preview=True)

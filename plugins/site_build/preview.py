@@ -23,9 +23,9 @@ bilingual/session.py), never module state.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import gc
-import hashlib
 import http.server
 import json
 import os
@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bilingual.fingerprints import file_hash
 from bilingual.session import BuildSession
 from content_model.messages import messages_language, msg, msg_plural, render
 from content_model.stories import story_paths
@@ -104,7 +105,7 @@ class InputFiles:
     @classmethod
     def of(cls, root: Path) -> InputFiles:
         stamps = _input_stamps(root)
-        hashes = {p: _hash(p) for p in stamps}
+        hashes = {p: file_hash(Path(p)) for p in stamps}
         stories = frozenset(os.path.abspath(p) for p in story_paths(root))
         return cls(build_date().isoformat(), stamps, hashes, stories)
 
@@ -117,7 +118,7 @@ class InputFiles:
         if stamps.keys() != self.stamps.keys():
             return None
         moved = [p for p, stamp in stamps.items() if stamp != self.stamps[p]]
-        return {p for p in moved if _hash(p) != self.hashes[p]}
+        return {p for p in moved if file_hash(Path(p)) != self.hashes[p]}
 
     @staticmethod
     def stamps_of(paths: Iterable[str | Path]) -> dict[str, Stamp | None]:
@@ -137,7 +138,7 @@ class InputFiles:
             return False  # deleted, or new: not the files of the last `make site`
         if self.stamps_of(before) != before:
             return False
-        hashes = {p: _hash(p) for p in before}
+        hashes = {p: file_hash(Path(p)) for p in before}
         if self.stamps_of(before) != before:
             return False
         self.stamps.update({p: st for p, st in before.items() if st is not None})
@@ -148,11 +149,6 @@ class InputFiles:
 def _stamp(path: str | Path) -> Stamp:
     st = os.stat(path)
     return (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino)
-
-
-def _hash(path: str) -> str:
-    with open(path, "rb") as f:
-        return hashlib.sha256(f.read()).hexdigest()
 
 
 def _input_stamps(root: Path) -> dict[str, Stamp]:
@@ -294,15 +290,7 @@ class Preview:
         except Exception as exc:  # the asking process builds, and shows the error
             print(f"[make site] build failed: {exc}", file=sys.stderr)
             return {"refused": f"{type(exc).__name__}: {exc}"}
-        return {
-            "ok": result.ok,
-            "errors": result.errors,
-            "rendered": result.rendered,
-            "notes": result.notes,
-            "warnings": result.warnings,
-            "reused": result.reused,
-            "seconds": result.seconds,
-        }
+        return dataclasses.asdict(result)
 
     def build_site(self, lang: str | None = None) -> BuildResult:
         """What `make site` makes, in this process: `output/` as a whole build makes it, the
